@@ -1,0 +1,1 @@
+"""Shared parsing and validation for the course's hooks, checks and tests."""

@@ -1,0 +1,113 @@
+"""Read course pages: front matter, headings and markers, with line numbers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
+HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
+FENCE = re.compile(r"^[ \t]*(```|~~~)")
+# <!-- prompt: some-id --> and friends: the places where the build renders interactive elements
+MARKER = re.compile(r"<!--\s*([a-z][a-z-]*)\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->")
+
+
+class PageError(ValueError):
+    """A page that cannot be read; the message names file and line."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    line: int
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Marker:
+    kind: str
+    id: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+
+@dataclass
+class Page:
+    path: Path
+    meta: dict
+    body: str
+    body_line: int  # line number of the body's first line in the file
+    headings: list[Heading] = field(default_factory=list)
+    markers: list[Marker] = field(default_factory=list)
+
+
+def read_page(path: Path) -> Page:
+    """Parse one Markdown file; raise PageError naming file and line on bad front matter."""
+    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    return parse_page(path, text)
+
+
+def parse_page(path: Path, text: str) -> Page:
+    """Parse Markdown text that came from `path`."""
+    meta: dict = {}
+    body, body_line = text, 1
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = yaml.safe_load(match.group(1)) or {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark else 1
+            raise PageError(f"{path}:{line}: front matter is not valid YAML: {_problem(error)}") from None
+        if not isinstance(meta, dict):
+            raise PageError(f"{path}:2: front matter must be a mapping of keys to values")
+        body = text[match.end():]
+        body_line = text[: match.end()].count("\n") + 1
+    page = Page(path, meta, body, body_line)
+    page.headings, page.markers = _scan(body, body_line)
+    return page
+
+
+def section_text(page: Page, title: str) -> str | None:
+    """Return the text of the level-2 section called `title`, or None when there is none."""
+    lines = page.body.split("\n")
+    start = None
+    for heading in page.headings:
+        if start is not None and heading.level <= 2:
+            return "\n".join(lines[start : heading.line - page.body_line])
+        if heading.level == 2 and heading.text == title:
+            start = heading.line - page.body_line + 1
+    return "\n".join(lines[start:]) if start is not None else None
+
+
+def _scan(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
+    headings: list[Heading] = []
+    markers: list[Marker] = []
+    in_fence = False
+    for offset, line in enumerate(body.split("\n")):
+        number = first_line + offset
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            text = heading.group(2)
+            anchor = HEADING_ID.search(text)
+            if anchor:
+                text = text[: anchor.start()].rstrip()
+            headings.append(Heading(len(heading.group(1)), text, number, anchor and anchor.group(1)))
+        markers.extend(Marker(m.group(1), m.group(2), number) for m in MARKER.finditer(line))
+    return headings, markers
+
+
+def _problem(error: yaml.YAMLError) -> str:
+    return str(getattr(error, "problem", None) or error).strip()

@@ -1,0 +1,46 @@
+"""Load the project's YAML settings files (authoring rules, interface wording) once per process."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+class DataError(ValueError):
+    """A data file that cannot be used; the message names file, line or key, and the problem."""
+
+
+def load_yaml(path: Path) -> object:
+    """Read a YAML file safely; raise DataError naming the file and line on a syntax error."""
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataError(f"{where}: YAML syntax error: {problem}") from None
+    except OSError as error:
+        raise DataError(f"{path}: cannot be read: {error.strerror}") from None
+
+
+@functools.lru_cache(maxsize=None)
+def authoring(data: Path = DATA) -> dict:
+    """The authoring rules in data/authoring.yml."""
+    return load_yaml(data / "authoring.yml")
+
+
+@functools.lru_cache(maxsize=None)
+def ui(language: str, data: Path = DATA) -> dict[str, str]:
+    """Interface wording from data/ui.yml for one language; a missing translation is an error."""
+    path = data / "ui.yml"
+    strings = load_yaml(path)
+    result = {}
+    for key, values in strings.items():
+        if not isinstance(values, dict) or not values.get(language):
+            raise DataError(f"{path}: key '{key}' has no '{language}' text")
+        result[key] = values[language]
+    return result

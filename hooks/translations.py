@@ -1,0 +1,56 @@
+"""Translation parity in the build: report missing or mismatched pages, flag outdated translations."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from course import parity
+from course.render import insert_after_title, page_language, render
+from course.settings import DataError, ui
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.hooks.translations")
+# We fix the switcher after instant navigation ourselves (overrides/assets/js/language.js).
+INSTANT_WARNING = "language switcher contextual link is not compatible"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Silence the i18n plugin's instant-navigation warning, which language.js resolves."""
+    logging.getLogger("mkdocs.plugins.mkdocs_static_i18n.reconfigure").addFilter(
+        lambda record: INSTANT_WARNING not in record.getMessage())
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Check parity once, while the source language is built; problems fail a strict build."""
+    if _language(config) == parity.SOURCE_LANGUAGE:
+        for finding in parity.check(Path(config.docs_dir)):
+            (log.warning if finding.severity == "error" else log.info)(str(finding))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put a notice at the top of a translation whose English source has changed since."""
+    language = page_language(page)
+    source_file = getattr(page.file, "alternates", {}).get(parity.SOURCE_LANGUAGE)
+    if language == parity.SOURCE_LANGUAGE or source_file is None:
+        return markdown
+    if not parity.outdated(Path(source_file.abs_src_path), page.meta):
+        return markdown
+    try:
+        notice = render(config, "outdated-translation.html", t=ui(language),
+                        source_url=get_relative_url(source_file.url, page.url))
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    return insert_after_title(markdown, notice)
+
+
+def _language(config: MkDocsConfig) -> str | None:
+    return config.plugins["i18n"].current_language

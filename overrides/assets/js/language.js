@@ -1,0 +1,40 @@
+/* Language switcher: keeps the header's links pointing at this page's counterpart after instant
+   navigation, switches language with a full page load (so <html lang> and the page's wording are
+   right), and remembers the choice for the next visit to the home page. */
+(function () {
+  "use strict";
+  var KEY = "language";
+
+  function syncSwitcher() {
+    var list = document.querySelector("[data-course-alternates]");
+    if (!list) return;
+    list.querySelectorAll("a[hreflang]").forEach(function (alt) {
+      var link = document.querySelector('a.md-select__link[hreflang="' + alt.getAttribute("hreflang") + '"]');
+      if (link) link.href = alt.href;
+    });
+  }
+
+  // Capture phase, before Material's instant navigation sees the click.
+  window.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.md-select__link");
+    if (!link) return;
+    event.stopPropagation();
+    window.CourseStorage.write(KEY, link.getAttribute("hreflang"));
+  }, true);
+
+  /* On the home page of one language, reached from outside the site, go to the home page of the
+     language the learner chose last time. */
+  function redirectHome() {
+    var here = document.documentElement.lang;
+    var home = document.querySelector("[data-course-home]");
+    if (!home) return;
+    var chosen = window.CourseStorage.read(KEY, null).value;
+    if (!chosen || chosen === here) return;
+    var fromSite = document.referrer && document.referrer.indexOf(location.origin) === 0;
+    var target = document.querySelector('[data-course-alternates] a[hreflang="' + chosen + '"]');
+    if (!fromSite && target) location.replace(target.href);
+  }
+
+  redirectHome();
+  document$.subscribe(syncSwitcher);
+})();

@@ -1,0 +1,83 @@
+"""Shared fixtures: one real build of the course, a local web server for it, and headless Chromium."""
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def build_site(destination: Path, site_url: str, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run a strict `mkdocs build` of `project` into `destination`; fail the test with its log."""
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
+                            cwd=project, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build failed:\n{result.stderr[-6000:]}")
+    return result
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+def serve(directory: Path, port: int) -> ThreadingHTTPServer:
+    """Serve `directory` on 127.0.0.1:`port` in a background thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The course built once, served at the address it was built for (so instant navigation works)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    directory = tmp_path_factory.mktemp("site")
+    result = build_site(directory, url)
+    server = serve(directory, port)
+    yield {"dir": directory, "url": url, "log": result.stderr}
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, site):
+    """A fresh browser context (empty storage) that records requests and console errors."""
+    context = browser.new_context(locale="en-GB")
+    tab = context.new_page()
+    tab.requests = []
+    tab.errors = []
+    tab.on("request", lambda request: tab.requests.append(request.url))
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()

@@ -1,0 +1,72 @@
+"""A real build of the course: pages in both languages, language attributes, translated navigation,
+a language switcher that works under any path, and nothing loaded from other sites."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from conftest import ROOT
+from html_tools import built_path, nav_pages, parse
+
+PAGES = nav_pages(ROOT / "mkdocs.yml")
+NAV_TITLES = {
+    "en": ["Start", "1 Introduction", "2 WHY?", "3 HOW?", "4 WHAT?", "5 Results", "Programmes", "About"],
+    "nl": ["Start", "1 Introductie", "2 WAAROM?", "3 HOE?", "4 WAT?", "5 Resultaten", "Programma's", "Over deze cursus"],
+}
+SITE_NAMES = {"en": "Learning Culture: Change from Within", "nl": "Leercultuur: verandering van binnenuit"}
+
+
+def test_every_nav_page_is_built_in_both_languages_with_the_right_lang(site):
+    assert len(PAGES) >= 50
+    for language in ("en", "nl"):
+        for page in PAGES:
+            path = built_path(site["dir"], page, language)
+            assert path.exists(), f"{page} was not built in {language}: {path} missing"
+            html = path.read_text(encoding="utf-8")
+            assert re.search(rf'<html lang="{language}"', html), f"{path} lacks <html lang={language}>"
+
+
+def test_navigation_and_site_name_are_translated(site):
+    for language in ("en", "nl"):
+        page = built_path(site["dir"], "how/eight-levers.md", language)
+        text = " ".join(" ".join(parse(page).text).split())
+        for title in NAV_TITLES[language]:
+            assert title in text, f"nav title {title!r} missing on the {language} page"
+        assert SITE_NAMES[language] in text
+    dutch = " ".join(parse(built_path(site["dir"], "why/index.md", "nl")).text)
+    assert "2 WHY?" not in dutch and "Programmes" not in dutch
+
+
+def test_language_switcher_links_are_relative_and_point_at_the_same_page(site):
+    cases = {
+        ("how/eight-levers.md", "en"): {"en": "./", "nl": "../../nl/how/eight-levers/"},
+        ("how/eight-levers.md", "nl"): {"en": "../../../how/eight-levers/", "nl": "./"},
+        ("index.md", "en"): {"en": "./", "nl": "nl/"},
+        ("index.md", "nl"): {"en": "../", "nl": "./"},
+    }
+    for (page, language), expected in cases.items():
+        links = {a["hreflang"]: a["href"] for tag, a in parse(built_path(site["dir"], page, language)).elements
+                 if tag == "a" and "md-select__link" in a.get("class", "")}
+        assert links == expected, f"switcher on {language}/{page}: {links}"
+
+
+def test_built_site_loads_nothing_from_other_hosts(site):
+    resource_attributes = {"script": "src", "img": "src", "iframe": "src", "source": "src",
+                           "audio": "src", "video": "src", "embed": "src", "object": "data"}
+    offenders = []
+    for html_file in site["dir"].rglob("*.html"):
+        for tag, attrs in parse(html_file).elements:
+            url = attrs.get(resource_attributes.get(tag, ""), "")
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"):
+                url = attrs.get("href", "")
+            if urlsplit(url).netloc:
+                offenders.append(f"{html_file.relative_to(site['dir'])}: <{tag}> {url}")
+    for css in site["dir"].rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?:)?//[^)]*\)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(site['dir'])}: {url}")
+    assert not offenders, "external resources:\n" + "\n".join(offenders)
+
+
+def test_build_reports_no_problems(site):
+    warnings = [line for line in site["log"].splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert warnings == []

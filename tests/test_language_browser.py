@@ -1,0 +1,57 @@
+"""The language switcher in a real browser: same page in the other language, also after instant
+navigation, and the choice remembered for the next visit to the home page."""
+from __future__ import annotations
+
+
+def switch_to(page, language: str) -> None:
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f'a.md-select__link[hreflang="{language}"]').click()
+    page.wait_for_load_state("load")
+
+
+def test_switcher_follows_instant_navigation(page, site):
+    page.goto(site["url"] + "how/eight-levers/")
+    # an instant navigation to another page through the sidebar
+    page.locator('.md-sidebar--primary a[href$="action-learning/"]').first.click()
+    page.wait_for_url("**/how/action-learning/")
+    assert page.evaluate("typeof window.__md_scope") == "object"
+    switch_to(page, "nl")
+    page.wait_for_url(site["url"] + "nl/how/action-learning/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    assert "Actieleren" in page.locator("h1").inner_text()
+    switch_to(page, "en")
+    page.wait_for_url(site["url"] + "how/action-learning/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.errors == []
+
+
+def test_home_page_remembers_the_chosen_language(page, site):
+    page.goto(site["url"])
+    assert page.locator("html").get_attribute("lang") == "en"
+    switch_to(page, "nl")
+    page.wait_for_url(site["url"] + "nl/")
+    # a later visit to the site's address opens the Dutch home page
+    page.goto(site["url"])
+    page.wait_for_url(site["url"] + "nl/")
+    assert page.locator("html").get_attribute("lang") == "nl"
+    # choosing English again is remembered too
+    switch_to(page, "en")
+    page.wait_for_url(site["url"])
+    page.goto(site["url"])
+    page.wait_for_load_state("load")
+    assert page.url == site["url"]
+    assert page.locator("html").get_attribute("lang") == "en"
+
+
+def test_pages_search_and_switching_stay_on_this_site(page, site):
+    page.goto(site["url"] + "why/")
+    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+    page.locator("input.md-search__input").fill("levers")
+    page.wait_for_selector(".md-search-result__item")
+    switch_to(page, "nl")
+    page.goto(site["url"] + "nl/how/eight-levers/")
+    page.wait_for_load_state("networkidle")
+    origin = site["url"].rstrip("/")
+    outside = [url for url in page.requests if not url.startswith(origin) and not url.startswith("data:")]
+    assert outside == []
+    assert len(page.requests) > 5
