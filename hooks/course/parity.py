@@ -17,7 +17,7 @@ from course.pages import Page, PageError, read_page
 SOURCE_LANGUAGE = "en"
 RECORD_KEY = "translation_of"
 # front-matter keys that drive generated content and must match between languages
-GENERATOR_KEYS = ("kind", "generate", "module", "attempt")
+GENERATOR_KEYS = ("kind", "generate", "module", "attempt", "protected")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,120 @@
+"""The Learning Culture test's item bank: load data/culture-test.yml into validated dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from course.schema import Problems, identifier, mapping, sequence, text
+from course.settings import DATA, load_yaml
+
+MIN_DIMENSIONS, MAX_DIMENSIONS = 7, 9
+MIN_STATEMENTS, MAX_STATEMENTS = 3, 4
+
+
+@dataclass(frozen=True)
+class ScaleLabel:
+    value: int
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    title: dict[str, str]
+    description: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    dimension: str
+    text: dict[str, str]
+
+
+@dataclass(frozen=True)
+class ItemBank:
+    version: int
+    scale_min: int
+    scale_max: int
+    labels: tuple[ScaleLabel, ...]
+    questions: dict[str, dict[str, str]]  # "reality" / "aspiration" -> language -> text
+    dimensions: tuple[Dimension, ...]
+    statements: tuple[Statement, ...]
+
+    def statements_of(self, dimension: str) -> list[Statement]:
+        return [s for s in self.statements if s.dimension == dimension]
+
+
+def load_item_bank(path: Path = DATA / "culture-test.yml") -> ItemBank:
+    """Read and validate the item bank; raise DataError listing every problem with file and key."""
+    problems = Problems(path)
+    data = mapping(load_yaml(path), "top level", problems)
+    problems.raise_if_any()
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        problems.add("version", f"expected a whole number of 1 or more, found {version!r}")
+    scale_min, scale_max, labels = _scale(data.get("scale"), problems)
+    questions_data = mapping(data.get("questions"), "questions", problems)
+    questions = {key: text(questions_data.get(key), f"questions.{key}", problems) for key in ("reality", "aspiration")}
+    dimensions = _dimensions(data.get("dimensions"), problems)
+    statements = _statements(data.get("statements"), {d.id for d in dimensions}, problems)
+    for dimension in dimensions:
+        count = sum(s.dimension == dimension.id for s in statements)
+        if not MIN_STATEMENTS <= count <= MAX_STATEMENTS:
+            problems.add(f"dimensions ({dimension.id})",
+                         f"has {count} statements; expected {MIN_STATEMENTS} to {MAX_STATEMENTS}")
+    problems.raise_if_any()
+    return ItemBank(version, scale_min, scale_max, labels, questions, dimensions, statements)
+
+
+def bank_for_browser(bank: ItemBank, language: str) -> dict:
+    """What the browser needs to score and chart the test, in one language."""
+    return {
+        "version": bank.version,
+        "scale": {"min": bank.scale_min, "max": bank.scale_max},
+        "dimensions": [{"id": d.id, "title": d.title[language]} for d in bank.dimensions],
+        "statements": [{"id": s.id, "dimension": s.dimension} for s in bank.statements],
+    }
+
+
+def _scale(value: object, problems: Problems) -> tuple[int, int, tuple[ScaleLabel, ...]]:
+    scale = mapping(value, "scale", problems)
+    low, high = scale.get("min"), scale.get("max")
+    if (low, high) != (1, 6):
+        problems.add("scale", f"the scale must run from 1 to 6, found {low!r} to {high!r}")
+        return 1, 6, ()
+    labels = []
+    for index, entry in enumerate(sequence(scale.get("labels"), "scale.labels", problems)):
+        entry = mapping(entry, f"scale.labels[{index}]", problems)
+        labels.append(ScaleLabel(entry.get("value"), text(entry, f"scale.labels[{index}]", problems)))
+    if sorted(label.value for label in labels if isinstance(label.value, int)) != list(range(1, 7)):
+        problems.add("scale.labels", "needs exactly one label for each value from 1 to 6")
+    return 1, 6, tuple(sorted(labels, key=lambda label: label.value if isinstance(label.value, int) else 0))
+
+
+def _dimensions(value: object, problems: Problems) -> tuple[Dimension, ...]:
+    seen: set[str] = set()
+    dimensions = []
+    for index, entry in enumerate(sequence(value, "dimensions", problems)):
+        entry = mapping(entry, f"dimensions[{index}]", problems)
+        where = f"dimensions[{index}] ({entry.get('id')})"
+        dimensions.append(Dimension(identifier(entry.get("id"), where, problems, seen),
+                                    text(entry.get("title"), f"{where}.title", problems),
+                                    text(entry.get("description"), f"{where}.description", problems)))
+    if not MIN_DIMENSIONS <= len(dimensions) <= MAX_DIMENSIONS:
+        problems.add("dimensions", f"has {len(dimensions)} dimensions; expected {MIN_DIMENSIONS} to {MAX_DIMENSIONS}")
+    return tuple(dimensions)
+
+
+def _statements(value: object, dimension_ids: set[str], problems: Problems) -> tuple[Statement, ...]:
+    seen: set[str] = set()
+    statements = []
+    for index, entry in enumerate(sequence(value, "statements", problems)):
+        entry = mapping(entry, f"statements[{index}]", problems)
+        where = f"statements[{index}] ({entry.get('id')})"
+        statement_id = identifier(entry.get("id"), where, problems, seen)
+        dimension = entry.get("dimension")
+        if dimension not in dimension_ids:
+            problems.add(where, f"unknown dimension '{dimension}'")
+        statements.append(Statement(statement_id, str(dimension), text(entry, where, problems)))
+    return tuple(statements)

@@ -1,0 +1,55 @@
+"""What the learner tools need to know about the course: its modules and pages from the navigation
+(with language-independent page ids) and the prompt catalogue per module."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from course.worksheet import MODULES, Prompt
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+
+def page_id(file: File) -> str:
+    """The page's id, the same in every language: its path in the language folder without '.md'."""
+    path = file.src_uri
+    for language in ("en/", "nl/"):
+        if path.startswith(language):
+            path = path[len(language):]
+    return path[: -len(".md")] if path.endswith(".md") else path
+
+
+def modules_from_nav(nav: Navigation) -> list[tuple[str, str, list[Page]]]:
+    """(module id, title, pages) of every top-level nav section that is a course module."""
+    found = []
+    for section in nav.items:
+        pages = [child for child in getattr(section, "children", None) or [] if getattr(child, "file", None)]
+        if pages:
+            # the folder most of the section's pages live in (Start also holds the home page)
+            folders = [page_id(page.file).split("/")[0] for page in pages]
+            module_id = max(folders, key=folders.count)
+            if module_id in MODULES:
+                found.append((module_id, section.title, pages))
+    return found
+
+
+def course_map(nav: Navigation, current: Page) -> dict:
+    """Modules, their pages (lessons flagged) and the current page's id, for the browser."""
+    return {
+        "current": page_id(current.file),
+        "modules": [{"id": module_id, "title": title, "pages": [
+            {"id": page_id(page.file), "title": page.title, "url": page.url, "lesson": page.meta.get("kind") == "lesson"}
+            for page in pages]} for module_id, title, pages in modules_from_nav(nav)],
+    }
+
+
+def catalogue(prompts: dict[str, Prompt], titles: dict[str, str], language: str, full: bool = False) -> list[dict]:
+    """Prompts grouped by module in course order: Prompt objects (`full`) or their browser form."""
+    modules = []
+    for module in MODULES:
+        chosen = [p if full else p.for_browser(language) for p in prompts.values() if p.module == module]
+        if chosen:
+            modules.append({"id": module, "title": titles.get(module, module), "prompts": chosen})
+    return modules

@@ -1,0 +1,67 @@
+"""One search index per language: which documents belong to which language, and where each index lives.
+
+Material loads `search/search_index.json` on every page of every language. That file becomes a stub
+(settings, no documents); each language's worker (overrides/assets/javascripts/workers/
+course-search.js) loads its own index from the path named here.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+STUB = "search/search_index.json"
+WORKER = "assets/javascripts/workers/course-search.js"
+# The worker indexes each word both as written and as its stem; it relies on all three steps.
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+
+
+@dataclass(frozen=True)
+class Language:
+    """A built language; `prefix` is its folder in the site ("" for the default language)."""
+
+    locale: str
+    prefix: str
+
+    @property
+    def index(self) -> str:
+        """Where this language's index is written, relative to the site root."""
+        return f"{self.prefix}search/search_index.{self.locale}.json"
+
+
+def languages(i18n_languages: list, default: str) -> list[Language]:
+    """The languages mkdocs-static-i18n builds, the default one at the site root."""
+    return [Language(item.locale, "" if item.locale == default else f"{item.locale}/")
+            for item in i18n_languages if item.build]
+
+
+def language_of(location: str, all_languages: list[Language]) -> Language:
+    """The language whose folder holds a search document (the default language owns the root)."""
+    for language in all_languages:
+        if language.prefix and location.startswith(language.prefix):
+            return language
+    return next(language for language in all_languages if not language.prefix)
+
+
+def split(index: dict, all_languages: list[Language]) -> dict[Language, dict]:
+    """One index per language, holding only that language's documents and searched with its stemmer."""
+    indexes = {language: {"config": {**index["config"], "lang": [language.locale], "pipeline": PIPELINE},
+                          "docs": []}
+               for language in all_languages}
+    for doc in index["docs"]:
+        indexes[language_of(doc["location"], all_languages)]["docs"].append(doc)
+    return indexes
+
+
+def stub(index: dict) -> dict:
+    """What every page's own script loads: the settings, without any language's documents."""
+    return {"config": index["config"], "docs": []}
+
+
+def as_json(data: dict) -> str:
+    """Compact JSON, exactly as Material writes its index."""
+    return json.dumps(data, separators=(",", ":"), default=str)
+
+
+def as_script(data: dict) -> str:
+    """The index as a script for file:// pages, where nothing can be fetched (Material's format)."""
+    return f"var __index = {as_json(data)}"

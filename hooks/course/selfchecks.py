@@ -1,0 +1,86 @@
+"""Module self-checks: load data/selfchecks/<module>.yml into validated dataclasses."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from course.schema import Problems, identifier, mapping, sequence, text
+from course.settings import DATA, load_yaml
+
+MIN_QUESTIONS, MAX_QUESTIONS = 4, 6
+TYPES = ("single", "multiple")
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    correct: bool
+    text: dict[str, str]
+    feedback: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    type: str
+    text: dict[str, str]
+    options: tuple[Option, ...]
+
+
+@dataclass(frozen=True)
+class SelfCheck:
+    module: str
+    questions: tuple[Question, ...]
+
+
+def load_self_checks(folder: Path = DATA / "selfchecks") -> dict[str, SelfCheck]:
+    """Every module's self-check, keyed by module; DataError names file, key and problem."""
+    checks = {}
+    for path in sorted(folder.glob("*.yml")):
+        check = load_self_check(path)
+        checks[check.module] = check
+    return checks
+
+
+def load_self_check(path: Path) -> SelfCheck:
+    """One self-check file."""
+    problems = Problems(path)
+    data = mapping(load_yaml(path), "top level", problems)
+    problems.raise_if_any()
+    module = data.get("module")
+    if module != path.stem:
+        problems.add("module", f"is {module!r}; expected '{path.stem}' (the file name)")
+    seen: set[str] = set()
+    questions = tuple(_question(entry, index, problems, seen)
+                      for index, entry in enumerate(sequence(data.get("questions"), "questions", problems)))
+    if not MIN_QUESTIONS <= len(questions) <= MAX_QUESTIONS:
+        problems.add("questions", f"has {len(questions)} questions; expected {MIN_QUESTIONS} to {MAX_QUESTIONS}")
+    problems.raise_if_any()
+    return SelfCheck(str(module), questions)
+
+
+def _question(entry: object, index: int, problems: Problems, seen: set[str]) -> Question:
+    entry = mapping(entry, f"questions[{index}]", problems)
+    where = f"questions[{index}] ({entry.get('id')})"
+    question_id = identifier(entry.get("id"), where, problems, seen)
+    kind = entry.get("type")
+    if kind not in TYPES:
+        problems.add(where, f"type is {kind!r}; expected one of {', '.join(TYPES)}")
+    option_ids: set[str] = set()
+    options = []
+    for number, option in enumerate(sequence(entry.get("options"), f"{where}.options", problems)):
+        option = mapping(option, f"{where}.options[{number}]", problems)
+        at = f"{where}.options[{number}] ({option.get('id')})"
+        if not isinstance(option.get("correct"), bool):
+            problems.add(at, "needs 'correct: true' or 'correct: false'")
+        options.append(Option(identifier(option.get("id"), at, problems, option_ids), option.get("correct") is True,
+                              text(option.get("text"), f"{at}.text", problems),
+                              text(option.get("feedback"), f"{at}.feedback", problems)))
+    correct = sum(o.correct for o in options)
+    if len(options) < 2:
+        problems.add(where, f"has {len(options)} options; expected at least 2")
+    elif kind == "single" and correct != 1:
+        problems.add(where, f"is a single-choice question with {correct} correct options; expected exactly 1")
+    elif kind == "multiple" and correct < 1:
+        problems.add(where, "is a multiple-choice question with no correct option")
+    return Question(question_id, str(kind), text(entry.get("question"), f"{where}.question", problems), tuple(options))

@@ -1,0 +1,40 @@
+"""The Learning Culture test: render the item bank into pages with `generate: culture-test`."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+
+from course.culture_test import ItemBank, bank_for_browser, load_item_bank
+from course.render import page_language, render
+from course.settings import DataError, ui
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
+
+ATTEMPTS = ("first", "retake")
+_bank: ItemBank | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load and validate the item bank once per language build; a broken bank stops the build."""
+    global _bank
+    try:
+        _bank = load_item_bank()
+    except DataError as error:
+        raise PluginError(f"Learning Culture test:\n{error}") from None
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Append the test form and its results area to the test pages."""
+    if page.meta.get("generate") != "culture-test":
+        return markdown
+    attempt = page.meta.get("attempt")
+    if attempt not in ATTEMPTS:
+        raise PluginError(f"{page.file.src_uri}: front matter 'attempt' must be one of {', '.join(ATTEMPTS)}")
+    language = page_language(page)
+    html = render(config, "culture-test.html", bank=_bank, lang=language, attempt=attempt,
+                  t=ui(language), browser_bank=bank_for_browser(_bank, language))
+    return f"{markdown}\n\n{html}\n"

@@ -1,0 +1,61 @@
+"""Hosting: a 404 page per language (404.html in English, nl/404.html in Dutch) for web servers."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from course.settings import DataError, ui
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+NOT_FOUND = "404.html"
+# The i18n plugin renders 404.html once per language into the same file, so the last language
+# built wins; the page of each language is kept here and written to its own folder at the end.
+_pages: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Forget the 404 pages of an earlier build (mkdocs serve rebuilds in one process)."""
+    if _language(config) == _default(config):
+        _pages.clear()
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """Give the 404 page the interface wording in the language being built."""
+    if template_name == NOT_FOUND:
+        try:
+            context["course_ui"] = ui(_language(config))
+        except DataError as error:
+            raise PluginError(str(error)) from None
+    return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """Keep the 404 page of the language being built."""
+    if template_name == NOT_FOUND:
+        _pages[_language(config)] = output
+    return output
+
+
+@event_priority(-200)  # after the i18n plugin has built every language
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write 404.html for the default language and <lang>/404.html for every other language."""
+    if config.plugins["i18n"].building:
+        return
+    site = Path(config.site_dir)
+    for language, html in _pages.items():
+        folder = site if language == _default(config) else site / language
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / NOT_FOUND).write_text(html, encoding="utf-8")
+
+
+def _language(config: MkDocsConfig) -> str:
+    return config.plugins["i18n"].current_language or _default(config)
+
+
+def _default(config: MkDocsConfig) -> str:
+    return config.plugins["i18n"].default_language

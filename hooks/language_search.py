@@ -1,0 +1,70 @@
+"""Search per language: each language gets its own index, searched by a worker that matches word forms."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode
+
+from jinja2.utils import htmlsafe_json_dumps
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from course import offline, search_index
+from course.render import page_language
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
+
+# Material's page settings, read by its script; "search" there is the address of the search worker.
+CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Point the page's search at our worker, told where Material's worker and this language's index are."""
+    language = _language(config, page_language(page))
+    return CONFIG_SCRIPT.sub(lambda match: match[1] + _with_worker(match[2], language) + match[3], output, count=1)
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Once every language is built, split the merged index into one per language and a stub."""
+    if config.plugins["i18n"].building:
+        return
+    site = Path(config.site_dir)
+    merged = json.loads((site / search_index.STUB).read_text(encoding="utf-8"))
+    files = {search_index.STUB: search_index.stub(merged)}
+    for language, index in search_index.split(merged, _languages(config)).items():
+        files[language.index] = index
+    for path, data in files.items():
+        _write(site / path, search_index.as_json(data))
+        if offline.enabled(config):
+            # Material's offline plugin wrote search_index.js from the merged index; replace it too.
+            _write((site / path).with_suffix(".js"), search_index.as_script(data))
+
+
+def _with_worker(settings: str, language: search_index.Language) -> str:
+    data = json.loads(settings)
+    material_worker = data["search"]
+    folder, _, name = material_worker.rpartition("/")
+    index = get_relative_url(language.index, search_index.WORKER).removesuffix(".json")
+    worker = search_index.WORKER.rpartition("/")[2]
+    # The trailing "&" keeps iframe-worker's "?<timestamp>" (file://) out of the last parameter.
+    data["search"] = f"{folder}/{worker}?{urlencode({'worker': name, 'index': index})}&"
+    return str(htmlsafe_json_dumps(data))
+
+
+def _languages(config: MkDocsConfig) -> list[search_index.Language]:
+    i18n = config.plugins["i18n"]
+    return search_index.languages(i18n.config.languages, i18n.default_language)
+
+
+def _language(config: MkDocsConfig, locale: str) -> search_index.Language:
+    return next(language for language in _languages(config) if language.locale == locale)
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")

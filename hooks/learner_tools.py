@@ -1,0 +1,109 @@
+"""Learner tools: "mark as done" on lessons, the course map for progress and navigation ticks,
+"continue where you left off" on the home page, and the pages with `generate:` progress,
+your-data, team-profile and certificate. The learner's data stays in the browser (progress.js,
+data-transfer.js, team-profile.js, certificate.js)."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url
+
+from course.culture_test import bank_for_browser, load_item_bank
+from course.learner_pages import catalogue, course_map, modules_from_nav, page_id
+from course.milestones import Item, Route, load_criteria, load_routes
+from course.render import page_language, render
+from course.settings import DataError, ui
+from course.worksheet import load_prompts
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+TOOLS = ("progress", "your-data", "team-profile", "certificate")
+_data: dict = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load routes, certificate criteria, prompts and the test bank once per language build."""
+    try:
+        prompts = load_prompts()
+        _data.update(prompts=prompts, routes=load_routes(set(prompts)), criteria=load_criteria(set(prompts)),
+                     bank=load_item_bank(), titles={})
+    except DataError as error:
+        raise PluginError(f"Learner tools:\n{error}") from None
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Remember this language's module titles for the export catalogue."""
+    _data["titles"] = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Add the done button to lessons, the continue box to the home page and fill the tool pages."""
+    language = page_language(page)
+    t = ui(language)
+    if page.meta.get("kind") == "lesson":
+        markdown += "\n\n" + render(config, "mark-done.html", t=t, lesson=page_id(page.file)) + "\n"
+    if page_id(page.file) == "index":  # the home page of either language
+        markdown += "\n\n" + render(config, "continue.html", t=t) + "\n"
+    tool = page.meta.get("generate")
+    if tool in TOOLS:
+        html = render(config, f"{tool}.html", t=t, lang=language, **_context(tool, page, config, files, language))
+        markdown += f"\n\n{html}\n"
+    return markdown
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Give every page the course map (modules, lessons, this page's id) for progress.js."""
+    context["course_map"] = course_map(nav, page)
+    return context
+
+
+def _context(tool: str, page: Page, config: MkDocsConfig, files: Files, language: str) -> dict:
+    if tool == "progress":
+        return {"routes": [_route(route, page, files, language) for route in _data["routes"]],
+                "bank": bank_for_browser(_data["bank"], language)}
+    if tool == "certificate":
+        return {"criteria": [_criterion(item, page, files, language) for item in _data["criteria"]],
+                "bank": bank_for_browser(_data["bank"], language),
+                "issuer": _issuer(config, language), "course_title": config.site_name,
+                "route_labels": {route.id: route.label[language] for route in _data["routes"]}}
+    if tool == "team-profile":
+        return {"bank": bank_for_browser(_data["bank"], language)}
+    return {"bank": bank_for_browser(_data["bank"], language),
+            "catalogue": catalogue(_data["prompts"], _data["titles"], language)}
+
+
+def _route(route: Route, page: Page, files: Files, language: str) -> dict:
+    return {"id": route.id, "label": route.label[language], "summary": route.summary[language],
+            "url": _url(route.page, page, files, language),
+            "checklist": [item.for_browser(language) for item in route.checklist]}
+
+
+def _criterion(item: Item, page: Page, files: Files, language: str) -> dict:
+    return {**item.for_browser(language), "url": _url(item.page, page, files, language) if item.page else None}
+
+
+def _url(target: str, page: Page, files: Files, language: str) -> str:
+    """The URL of course page `target` (e.g. start/progress.md) in `language`, relative to `page`."""
+    for candidate in (f"{language}/{target}", target):
+        file = files.get_file_from_path(candidate)
+        if file is not None:
+            return get_relative_url(file.url, page.url)
+    raise PluginError(f"{page.file.src_uri}: data/learner/ names the page '{target}', which does not exist")
+
+
+def _issuer(config: MkDocsConfig, language: str) -> str:
+    """The issuing organisation: branding's certificate_issuer, else its organisation."""
+    branding = config.extra.get("branding") or {}
+    for key in ("certificate_issuer", "organisation"):
+        value = branding.get(key)
+        if isinstance(value, dict) and value.get(language):
+            return value[language]
+    raise PluginError(f"mkdocs.yml: extra.branding.organisation has no '{language}' text for the certificate")

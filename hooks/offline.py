@@ -1,0 +1,34 @@
+"""Offline package (OFFLINE=true): ship the iframe-worker shim ourselves so file:// search makes no request."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from course import offline
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """List the local shim as a polyfill before Material's offline plugin would add its CDN copy."""
+    if offline.enabled(config):
+        polyfills = config.extra.setdefault("polyfills", [])
+        if offline.SHIM not in polyfills:
+            polyfills.append(offline.SHIM)
+    return config
+
+
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """Once every language is built, put the shim where the polyfill entry points."""
+    if not offline.enabled(config) or config.plugins["i18n"].building:
+        return
+    try:
+        offline.copy_shim(Path(config.config_file_path).parent, Path(config.site_dir))
+    except offline.ShimMissing as error:
+        raise PluginError(str(error)) from None

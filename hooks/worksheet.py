@@ -1,0 +1,78 @@
+"""Action-plan worksheet: prompt markers in lessons become fields; `generate: action-plan` gathers
+them all, with the test focus and the experiment cards (saved in the browser by worksheet.js and
+action-plan.js)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from course.culture_test import bank_for_browser, load_item_bank
+from course.learner_pages import catalogue, modules_from_nav
+from course.pages import MARKER, PageError, read_page
+from course.render import page_language, render
+from course.settings import DataError, ui
+from course.worksheet import Prompt, load_prompts
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+# Experiment-card fields in the brief's order; their labels are ui.yml's experiment_<field>.
+CARD_FIELDS = ("what", "prediction", "measure", "who", "happened", "learned", "decision", "next")
+DECISIONS = ("adopt", "adapt", "abandon")
+_prompts: dict[str, Prompt] = {}
+_modules: dict[str, str] = {}
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Load and validate the prompts once per language build; broken data stops the build."""
+    global _prompts
+    try:
+        _prompts = load_prompts()
+    except DataError as error:
+        raise PluginError(f"Action-plan prompts:\n{error}") from None
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Remember the module titles of this language's navigation, for the plan's headings."""
+    global _modules
+    _modules = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Render `<!-- prompt: id -->` markers as fields; fill the action-plan page."""
+    language = page_language(page)
+    _check_markers(page)
+    markdown = MARKER.sub(lambda match: _marker(match, config, language), markdown)
+    if page.meta.get("generate") != "action-plan":
+        return markdown
+    html = render(config, "action-plan.html", t=ui(language), lang=language, fields=CARD_FIELDS,
+                  decisions=DECISIONS, modules=catalogue(_prompts, _modules, language, full=True),
+                  browser_catalogue=catalogue(_prompts, _modules, language),
+                  browser_bank=bank_for_browser(load_item_bank(), language))
+    return f"{markdown}\n\n{html}\n"
+
+
+def _check_markers(page: Page) -> None:
+    source = Path(page.file.abs_src_path)
+    try:
+        parsed = read_page(source)
+    except PageError as error:
+        raise PluginError(str(error)) from None
+    for marker in parsed.markers:
+        if marker.kind == "prompt" and marker.id not in _prompts:
+            raise PluginError(f"{source}:{marker.line}: unknown prompt id '{marker.id}'; "
+                              f"prompts are defined in data/worksheet/*.yml")
+
+
+def _marker(match: object, config: MkDocsConfig, language: str) -> str:
+    if match.group(1) != "prompt":
+        return match.group(0)
+    return render(config, "prompt.html", prompt=_prompts[match.group(2)], lang=language, t=ui(language))

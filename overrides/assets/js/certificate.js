@@ -1,0 +1,71 @@
+/* Certificate: lists the criteria still missing (from data/learner/certificate.yml); once all are
+   met, the learner enters a name (saved) and prints the certificate in the page's language. */
+(function () {
+  "use strict";
+  var Data = window.CourseLearnerData;
+  var Learner = window.CourseLearner;
+
+  function render() {
+    var root = document.querySelector("[data-course-certificate]");
+    if (!root) return;
+    var criteria = Learner.pageJson("course-criteria");
+    var learner = window.CourseProgress.state();
+    var list = root.querySelector("[data-certificate-criteria]");
+    list.textContent = "";
+    var missing = 0;
+    criteria.forEach(function (criterion) {
+      var met = Data.evaluate(criterion.check, learner, window.CourseProgress.context(criterion.id));
+      if (!met) missing += 1;
+      var link = null;
+      if (criterion.url) {
+        link = document.createElement("a");
+        link.href = criterion.url;
+        link.textContent = "→";
+        link.setAttribute("aria-label", criterion.label);
+      }
+      window.CourseProgress.item(list, criterion.label, met, link);
+    });
+    root.querySelector("[data-certificate-missing]").hidden = missing === 0;
+    root.querySelector("[data-certificate-ready]").hidden = missing > 0;
+    var name = root.querySelector("[data-certificate-name]");
+    var stored = Learner.load("certificate").name;
+    if (document.activeElement !== name) name.value = stored;
+    fill(root, missing === 0 ? stored : "");
+  }
+
+  /* The certificate itself: shown (and printed) only when the criteria are met and a name is given. */
+  function fill(root, name) {
+    var routes = Learner.pageJson("course-route-labels") || {};
+    var route = Learner.load("route").route;
+    root.querySelector("[data-certificate-shown-name]").textContent = name.trim();
+    root.querySelector("[data-certificate-route]").textContent =
+      route && Object.prototype.hasOwnProperty.call(routes, route) ? routes[route] : Learner.t().certificate_no_route;
+    root.querySelector("[data-certificate-date]").textContent =
+      new Date().toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric" });
+    root.querySelector("[data-certificate]").hidden = !name.trim();
+  }
+
+  function init() {
+    var root = document.querySelector("[data-course-certificate]");
+    if (!root) return;
+    render();
+    var name = root.querySelector("[data-certificate-name]");
+    name.addEventListener("input", function () {
+      var ok = Learner.save("certificate", { version: 1, name: name.value });
+      root.querySelector("[data-certificate-message]").textContent = ok ? "" : Learner.t().prompt_not_saved;
+      fill(root, name.value);
+    });
+    root.querySelector("[data-certificate-print]").addEventListener("click", function () {
+      if (!name.value.trim()) {
+        root.querySelector("[data-certificate-message]").textContent = Learner.t().certificate_name_needed;
+        name.focus();
+        return;
+      }
+      window.print();
+    });
+  }
+
+  Learner.onChange(["progress", "route", "culture-test", "worksheet", "experiments", "certificate"], render);
+  document.addEventListener("course:data-replaced", render);
+  document$.subscribe(init);
+})();

@@ -1,0 +1,132 @@
+/* Export (Markdown plan, JSON of all data), import (validate, show what will be replaced, apply
+   all or nothing) and "delete all my course data", on the action-plan and your-data pages. */
+(function () {
+  "use strict";
+  var Data = window.CourseLearnerData;
+  var Learner = window.CourseLearner;
+  var format = window.CourseUI.format;
+  var pending = null;
+
+  function today() { return new Date().toISOString().slice(0, 10); }
+
+  function exportMarkdown() {
+    var t = Learner.t();
+    var Score = window.CultureTestScore;
+    var scores = window.CourseActionPlan ? window.CourseActionPlan.latestScores() : null;
+    var ready = scores && Score && Score.complete(scores);
+    var text = Data.toMarkdown({
+      t: t, title: t.export_plan_title,
+      date: format(t.export_date, { date: new Date().toLocaleDateString(document.documentElement.lang) }),
+      catalogue: { modules: Learner.pageJson("course-worksheet") || [] }, state: Learner.snapshot(),
+      scores: ready ? Score.sortedByGap(scores) : null, number: window.CourseActionPlan.number
+    });
+    var name = format(t.export_file_plan, { date: today() });
+    Learner.download(name, "text/markdown;charset=utf-8", text);
+    return name;
+  }
+
+  function exportJson() {
+    var file = Data.serialise(Learner.snapshot(), new Date().toISOString());
+    var name = format(Learner.t().export_file_data, { date: today() });
+    Learner.download(name, "application/json", JSON.stringify(file, null, 2));
+    return name;
+  }
+
+  /* A clear, translated reason for a refused file; the path is the place in the file. */
+  function reason(problem) {
+    var t = Learner.t();
+    var text = t["import_reason_" + problem.code] || t.import_reason_invalid;
+    if (problem.path) text = format(t.import_error_at, { reason: text, path: problem.path.slice(0, 120) });
+    return format(t.import_error, { reason: text });
+  }
+
+  function message(root, selector, text, problem) {
+    var node = root.querySelector(selector);
+    node.textContent = text;
+    node.hidden = !text;
+    node.classList.toggle("course-data__message--problem", !!problem);
+  }
+
+  function review(root, data) {
+    var t = Learner.t();
+    var rows = root.querySelector("[data-import-rows]");
+    rows.textContent = "";
+    var now = Learner.snapshot();
+    Object.keys(Data.SECTIONS).forEach(function (name) {
+      var row = document.createElement("tr");
+      [t["section_" + name], String(Data.count(name, now[name])), String(Data.count(name, data[name]))].forEach(function (value, index) {
+        var cell = document.createElement(index ? "td" : "th");
+        if (!index) cell.setAttribute("scope", "row");
+        cell.textContent = value;
+        row.appendChild(cell);
+      });
+      rows.appendChild(row);
+    });
+    root.querySelector("[data-import-review]").hidden = false;
+  }
+
+  function choose(root, input) {
+    var file = input.files && input.files[0];
+    pending = null;
+    root.querySelector("[data-import-review]").hidden = true;
+    message(root, "[data-import-message]", "");
+    if (!file) return;
+    if (file.size > Data.MAX_FILE) {
+      message(root, "[data-import-message]", reason({ code: "too-large", path: "" }), true);
+      return;
+    }
+    file.text().then(function (text) {
+      var parsed = Data.parseExport(text);
+      if (!parsed.ok) { message(root, "[data-import-message]", reason(parsed.problem), true); return; }
+      pending = parsed.data;
+      review(root, pending);
+    });
+  }
+
+  function apply(root) {
+    if (!pending) return;
+    var ok = Learner.replaceAll(pending);
+    pending = null;
+    root.querySelector("[data-import-review]").hidden = true;
+    root.querySelector("[data-import-file]").value = "";
+    message(root, "[data-import-message]", ok ? Learner.t().data_import_done : Learner.t().data_import_failed, !ok);
+    document.dispatchEvent(new CustomEvent("course:data-replaced"));
+  }
+
+  function onClick(root, event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    var t = Learner.t();
+    var kind = button.getAttribute("data-export");
+    if (kind) {
+      var name = kind === "json" ? exportJson() : exportMarkdown();
+      message(root, "[data-transfer-status]", format(t.export_done, { file: name }));
+    } else if (button.hasAttribute("data-import-apply")) apply(root);
+    else if (button.hasAttribute("data-import-cancel")) {
+      pending = null;
+      root.querySelector("[data-import-review]").hidden = true;
+      root.querySelector("[data-import-file]").value = "";
+      message(root, "[data-import-message]", t.data_import_cancelled);
+    } else if (button.hasAttribute("data-delete-start")) {
+      root.querySelector("[data-delete-confirm]").hidden = false;
+      root.querySelector("[data-delete-yes]").focus();
+    } else if (button.hasAttribute("data-delete-no")) {
+      root.querySelector("[data-delete-confirm]").hidden = true;
+    } else if (button.hasAttribute("data-delete-yes")) {
+      var ok = Learner.deleteAll();
+      root.querySelector("[data-delete-confirm]").hidden = true;
+      message(root, "[data-delete-message]", ok ? t.data_deleted : t.data_delete_failed, !ok);
+      document.dispatchEvent(new CustomEvent("course:data-replaced"));
+    }
+  }
+
+  function init() {
+    var root = document.querySelector("[data-course-data], [data-course-plan]");
+    if (!root) return;
+    root.addEventListener("click", function (event) { onClick(root, event); });
+    var input = root.querySelector("[data-import-file]");
+    if (input) input.addEventListener("change", function () { choose(root, input); });
+  }
+
+  document$.subscribe(init);
+})();

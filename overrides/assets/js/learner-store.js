@@ -1,0 +1,125 @@
+/* The learner's data in this browser, through CourseStorage: read with migration and validation,
+   unreadable data kept aside under "<name>.corrupt-<time>" (never wiped) and reported, all-or-nothing
+   replacement for imports, deletion, and visible warnings when storage is unavailable or full. */
+(function () {
+  "use strict";
+  var Data = window.CourseLearnerData;
+  var Storage = window.CourseStorage;
+  var keptAside = [];
+
+  function t() { return window.CourseUI.strings(); }
+
+  /* The section's current value (migrated and valid), or its empty value. */
+  function load(name) {
+    var stored = Storage.read(name, null);
+    if (stored.raw === null) return Data.empty(name);
+    var result = stored.ok ? Data.check(name, stored.value) : { ok: false };
+    if (result.ok) return result.value;
+    keepAside(name, stored.raw);
+    return Data.empty(name);
+  }
+
+  function keepAside(name, raw) {
+    var copy = name + ".corrupt-" + new Date().toISOString().replace(/[:.]/g, "-");
+    // Only remove the original once its copy is safe.
+    if (Storage.write(copy, raw)) Storage.remove(name);
+    if (keptAside.indexOf(name) < 0) keptAside.push(name);
+    showNotices();
+  }
+
+  function save(name, value) {
+    return Storage.write(name, value);
+  }
+
+  /* Every section stored in this browser, for the export. */
+  function snapshot() {
+    var result = {};
+    Object.keys(Data.SECTIONS).forEach(function (name) {
+      if (Storage.read(name, null).raw !== null) result[name] = load(name);
+    });
+    return result;
+  }
+
+  /* Replace every section with `data`'s (absent sections are cleared). On any failure, the stored
+     text of before is put back, so the import changes everything or nothing. */
+  function replaceAll(data) {
+    var names = Object.keys(Data.SECTIONS);
+    var before = {};
+    names.forEach(function (name) { before[name] = Storage.read(name, null).raw; });
+    var ok = names.every(function (name) {
+      return Object.prototype.hasOwnProperty.call(data, name) ? Storage.write(name, data[name]) : Storage.remove(name);
+    });
+    if (!ok) names.forEach(function (name) { restore(name, before[name]); });
+    return ok;
+  }
+
+  function restore(name, raw) {
+    if (raw === null) { Storage.remove(name); return; }
+    try { Storage.write(name, JSON.parse(raw)); } catch (error) { /* unreadable before: left as it is */ }
+  }
+
+  /* Delete every key of this site's course data, including copies kept aside. */
+  function deleteAll() {
+    return Storage.names().map(function (name) { return Storage.remove(name); }).every(Boolean);
+  }
+
+  /* Call back when another tab changed `name` (or cleared everything). */
+  function onChange(names, callback) {
+    Storage.onChange(function (changed) {
+      if (changed === null || names.indexOf(changed) >= 0) callback(changed);
+    });
+  }
+
+  /* The notice area at the top of the page's content: storage problems and data kept aside. */
+  function showNotices() {
+    var article = document.querySelector(".md-content__inner");
+    if (!article) return;
+    var box = article.querySelector("[data-course-notices]");
+    var messages = [];
+    var problem = Storage.problem();
+    if (problem) messages.push(problem === "full" ? t().storage_full : t().storage_unavailable);
+    keptAside.forEach(function (name) {
+      messages.push(window.CourseUI.format(t().storage_kept_aside, { name: t()["section_" + name] || name }));
+    });
+    if (!messages.length) { if (box) box.remove(); return; }
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "admonition warning course-notices";
+      box.setAttribute("role", "alert");
+      box.setAttribute("data-course-notices", "");
+      article.insertBefore(box, article.firstChild);
+    }
+    box.textContent = "";
+    messages.forEach(function (message) {
+      var p = document.createElement("p");
+      p.textContent = message;
+      box.appendChild(p);
+    });
+  }
+
+  document.addEventListener("course:storage-problem", showNotices);
+  if (window.document$) window.document$.subscribe(showNotices);
+
+  /* Start a file download of `text` without any request. */
+  function download(fileName, type, text) {
+    var url = URL.createObjectURL(new Blob([text], { type: type }));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  }
+
+  /* A JSON script's value from the page, or null. */
+  function pageJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  window.CourseLearner = {
+    load: load, save: save, snapshot: snapshot, replaceAll: replaceAll, deleteAll: deleteAll,
+    onChange: onChange, showNotices: showNotices, download: download, pageJson: pageJson, t: t
+  };
+})();

@@ -1,0 +1,102 @@
+/* Module self-checks: answers saved as they are given, checked on request with feedback on every
+   option, a score, and a fresh try whenever the learner wants. */
+(function () {
+  "use strict";
+  var KEY = "self-checks";
+
+  var format = window.CourseUI.format;
+
+  function load() {
+    var data = window.CourseStorage.read(KEY, null).value;
+    if (!data || typeof data !== "object" || typeof data.modules !== "object") data = { version: 1, modules: {} };
+    return data;
+  }
+
+  function state(data, module) {
+    return data.modules[module] || (data.modules[module] = { answers: {}, checked: false, score: 0, total: 0, tries: 0 });
+  }
+
+  /* A question is right when exactly the correct options are chosen. */
+  function isRight(fieldset, chosen) {
+    var correct = Array.prototype.map.call(fieldset.querySelectorAll('[data-correct="true"]'), function (o) { return o.getAttribute("data-option"); });
+    return correct.length === chosen.length && correct.every(function (id) { return chosen.indexOf(id) >= 0; });
+  }
+
+  function chosenIn(fieldset) {
+    return Array.prototype.map.call(fieldset.querySelectorAll("input:checked"), function (input) { return input.value; });
+  }
+
+  function show(form, current, t) {
+    var questions = form.querySelectorAll("[data-question]");
+    var score = 0;
+    questions.forEach(function (fieldset) {
+      var chosen = current.answers[fieldset.getAttribute("data-question")] || [];
+      fieldset.querySelectorAll("input").forEach(function (input) {
+        input.checked = chosen.indexOf(input.value) >= 0;
+        input.disabled = current.checked;
+      });
+      var right = isRight(fieldset, chosen);
+      if (right) score += 1;
+      fieldset.querySelectorAll(".course-check__feedback").forEach(function (feedback) { feedback.hidden = !current.checked; });
+      fieldset.querySelectorAll("[data-option]").forEach(function (option) {
+        option.classList.toggle("course-check__option--right", current.checked && option.getAttribute("data-correct") === "true");
+        option.classList.toggle("course-check__option--chosen", current.checked && chosen.indexOf(option.getAttribute("data-option")) >= 0);
+      });
+      var verdict = fieldset.querySelector("[data-verdict]");
+      verdict.hidden = !current.checked;
+      verdict.textContent = current.checked ? (right ? t.selfcheck_question_right : t.selfcheck_question_wrong) : "";
+      verdict.className = "course-check__verdict" + (current.checked ? (right ? " course-check__verdict--right" : " course-check__verdict--wrong") : "");
+    });
+    form.querySelector("[data-check]").hidden = current.checked;
+    form.querySelector("[data-retry]").hidden = !current.checked;
+    form.querySelector("[data-score]").textContent = current.checked ? format(t.selfcheck_score, { score: score, total: questions.length }) : "";
+    return score;
+  }
+
+  function init() {
+    var form = document.querySelector("[data-course-self-check]");
+    if (!form || form.hasAttribute("data-ready")) return;
+    form.setAttribute("data-ready", "");
+    var module = form.getAttribute("data-course-self-check");
+    var t = window.CourseUI.strings();
+    var refresh = function () { show(form, state(load(), module), t); };
+
+    form.addEventListener("change", function (event) {
+      var fieldset = event.target.closest("[data-question]");
+      if (!fieldset) return;
+      var data = load();
+      state(data, module).answers[fieldset.getAttribute("data-question")] = chosenIn(fieldset);
+      window.CourseStorage.write(KEY, data);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var data = load();
+      var current = state(data, module);
+      var open = Array.prototype.filter.call(form.querySelectorAll("[data-question]"), function (fieldset) { return chosenIn(fieldset).length === 0; });
+      if (open.length) {
+        form.querySelector("[data-score]").textContent = format(t.selfcheck_unanswered, { count: open.length });
+        open[0].querySelector("input").focus();
+        return;
+      }
+      current.checked = true;
+      current.tries += 1;
+      current.total = form.querySelectorAll("[data-question]").length;
+      current.score = show(form, current, t);
+      window.CourseStorage.write(KEY, data);
+      form.querySelector("[data-retry]").focus();
+    });
+    form.querySelector("[data-retry]").addEventListener("click", function () {
+      var data = load();
+      var current = state(data, module);
+      current.checked = false;
+      current.answers = {};
+      window.CourseStorage.write(KEY, data);
+      show(form, current, t);
+      form.querySelector("input").focus();
+    });
+    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
+    refresh();
+  }
+
+  document$.subscribe(init);
+})();

@@ -1,0 +1,78 @@
+/* Team profile: reads several exported files in the browser (nothing is uploaded) and shows the
+   team's mean and range per dimension, from three people on only. */
+(function () {
+  "use strict";
+  var Data = window.CourseLearnerData;
+  var Learner = window.CourseLearner;
+  var format = window.CourseUI.format;
+
+  function number(value) {
+    return value.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  }
+
+  function range(stats) { return number(stats.mean) + " (" + number(stats.min) + "–" + number(stats.max) + ")"; }
+
+  function show(root, files, team) {
+    var t = Learner.t();
+    root.querySelector("[data-team-count]").textContent = format(t.team_count, { people: team.people, files: files.length });
+    var rejected = root.querySelector("[data-team-rejected]");
+    rejected.textContent = "";
+    team.rejected.forEach(function (entry) {
+      var li = document.createElement("li");
+      li.textContent = format(t.team_rejected, { file: entry.name, reason: t["import_reason_" + entry.code] || t.import_reason_invalid });
+      rejected.appendChild(li);
+    });
+    var wait = root.querySelector("[data-team-wait]");
+    wait.hidden = team.enough;
+    wait.textContent = team.enough ? "" : format(t.team_wait, { minimum: team.minimum, missing: team.minimum - team.people });
+    var result = root.querySelector("[data-team-result]");
+    result.hidden = !team.enough;
+    var rows = root.querySelector("[data-team-rows]");
+    rows.textContent = "";
+    var chart = root.querySelector("[data-team-chart]");
+    chart.textContent = "";
+    if (!team.enough) return;
+    team.dimensions.forEach(function (dimension) {
+      var row = document.createElement("tr");
+      [dimension.title, range(dimension.reality), range(dimension.aspiration), range(dimension.gap)].forEach(function (value, index) {
+        var cell = document.createElement(index ? "td" : "th");
+        if (!index) cell.setAttribute("scope", "row");
+        cell.textContent = value;
+        row.appendChild(cell);
+      });
+      rows.appendChild(row);
+    });
+    var bank = Learner.pageJson("culture-test-bank");
+    function pct(value) { return window.CultureTestScore.toPercent(value, bank.scale); }
+    if (window.RadarChart) {
+      window.RadarChart.render(chart, {
+        axes: team.dimensions.map(function (d) { return d.title; }),
+        series: [
+          { name: t.team_series_reality, values: team.dimensions.map(function (d) { return pct(d.reality.mean); }), className: "reality" },
+          { name: t.team_series_aspiration, values: team.dimensions.map(function (d) { return pct(d.aspiration.mean); }), className: "aspiration" }
+        ],
+        title: t.team_chart_title, description: t.team_chart_description
+      });
+    }
+  }
+
+  function load(root, input) {
+    var files = Array.prototype.slice.call(input.files || []);
+    Promise.all(files.map(function (file) {
+      if (file.size > Data.MAX_FILE) return Promise.resolve({ name: file.name, text: null });
+      return file.text().then(function (text) { return { name: file.name, text: text }; });
+    })).then(function (contents) {
+      var bank = Learner.pageJson("culture-test-bank");
+      show(root, files, Data.combineTeam(contents, bank, window.CultureTestScore, 3));
+    });
+  }
+
+  function init() {
+    var root = document.querySelector("[data-course-team]");
+    if (!root) return;
+    var input = root.querySelector("[data-team-files]");
+    input.addEventListener("change", function () { load(root, input); });
+  }
+
+  document$.subscribe(init);
+})();

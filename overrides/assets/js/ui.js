@@ -1,0 +1,20 @@
+/* Interface wording for the browser code: the page's data/ui.yml strings in its language. */
+(function () {
+  "use strict";
+  var cache = null;
+
+  /* All strings of the current page (re-read after instant navigation changed <head>). */
+  function strings() {
+    var node = document.getElementById("course-ui");
+    var text = node ? node.textContent : "{}";
+    if (!cache || cache.text !== text) cache = { text: text, value: JSON.parse(text) };
+    return cache.value;
+  }
+
+  /* Fill {placeholders}; the result is plain text, to be set with textContent. */
+  function format(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  }
+
+  window.CourseUI = { strings: strings, format: format };
+})();
