@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build test check check-translations translations-done browser clean
+.PHONY: serve build test check check-translations translations-done browser webserver offline bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,33 @@ browser:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# Debian's nginx for tests/test_nginx.py, which serves the site with deploy/nginx/leercultuur.conf.
+webserver:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+	  echo "Installing Debian's nginx for the web server test..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+
+# npm packages pinned in package-lock.json (the offline package's iframe-worker shim, quality gates);
+# npm from Debian when missing (needs root or sudo). Debian's Java runs the Nu Html Checker (vnu-jar);
+# --ignore-scripts keeps vnu-jar's install script from downloading a JDK from GitHub instead.
+# devDependencies (Lighthouse) are only needed by `make bench`.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  echo "Installing Debian's npm..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	@command -v java >/dev/null || { \
+	  echo "Installing Debian's Java for the Nu Html Checker..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
+	npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+node_modules/.bench-installed: package.json package-lock.json | node_modules/.installed
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch node_modules/.installed $@
+
 ## Build the site and serve it with live reload at http://127.0.0.1:$(PORT)/
 serve: $(VENV)/.installed
 	@echo "Serving the course at http://127.0.0.1:$(PORT)/ (English) and http://127.0.0.1:$(PORT)/nl/ (Dutch). Stop with Ctrl+C."
@@ -32,9 +59,21 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
 	@echo "Built the site into site/"
 
+## Build the offline package build/course-offline.zip: unzip it, open course-offline/index.html
+OFFLINE_DIR ?= build
+offline: $(VENV)/.installed node_modules/.installed
+	rm -rf $(OFFLINE_DIR)/course-offline $(OFFLINE_DIR)/course-offline.zip
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)/course-offline
+	cd $(OFFLINE_DIR) && $(CURDIR)/$(BIN)/python -m zipfile -c course-offline.zip course-offline
+	@echo "Built the offline package $(OFFLINE_DIR)/course-offline.zip"
+
 ## Run every test: translation parity, content rules, real builds, browser tests
-test: $(VENV)/.installed browser
+test: $(VENV)/.installed node_modules/.installed browser webserver
 	$(BIN)/python -m pytest
+
+## Benchmark: build time against plain Material, page weight, Lighthouse; prints a table (BENCHMARKS.md)
+bench: $(VENV)/.installed node_modules/.bench-installed browser
+	$(BIN)/python bench/run.py
 
 ## Fast checks for authors: translations and content rules, no browser
 check: check-translations $(VENV)/.installed

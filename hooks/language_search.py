@@ -24,8 +24,16 @@ CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Point the page's search at our worker, told where Material's worker and this language's index are."""
-    language = _language(config, page_language(page))
-    return CONFIG_SCRIPT.sub(lambda match: match[1] + _with_worker(match[2], language) + match[3], output, count=1)
+    return _point_search(output, _language(config, page_language(page)))
+
+
+@event_priority(50)  # before hooks/hosting.py keeps the 404 page of each language
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    """The same for the 404 page, which is rendered as a template, not as a page."""
+    if template_name != "404.html":
+        return output
+    i18n = config.plugins["i18n"]
+    return _point_search(output, _language(config, i18n.current_language or i18n.default_language))
 
 
 @event_priority(-200)
@@ -43,6 +51,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         if offline.enabled(config):
             # Material's offline plugin wrote search_index.js from the merged index; replace it too.
             _write((site / path).with_suffix(".js"), search_index.as_script(data))
+
+
+def _point_search(html: str, language: search_index.Language) -> str:
+    return CONFIG_SCRIPT.sub(lambda match: match[1] + _with_worker(match[2], language) + match[3], html, count=1)
 
 
 def _with_worker(settings: str, language: search_index.Language) -> str:

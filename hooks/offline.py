@@ -15,11 +15,15 @@ if TYPE_CHECKING:
 
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """List the local shim as a polyfill before Material's offline plugin would add its CDN copy."""
+    """Use the local shim (before Material's offline plugin adds its CDN copy); no instant navigation."""
     if offline.enabled(config):
         polyfills = config.extra.setdefault("polyfills", [])
         if offline.SHIM not in polyfills:
             polyfills.append(offline.SHIM)
+        # Instant navigation needs fetch; on file:// Material's bundle then never announces the page
+        # (document$), so no course script would start. Material's docs: disable it offline.
+        config.theme["features"] = [feature for feature in config.theme.get("features") or []
+                                    if not feature.startswith("navigation.instant")]
     return config
 
 

@@ -28,7 +28,11 @@ _keys: dict[str, Key] = {}
 @event_priority(-90)  # after other hooks changed the page's HTML, before search indexes it
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Replace a protected page's content with its ciphertext and a password form, or a notice."""
-    if page.meta.get("protected") is not True:
+    protected = page.meta.get("protected", False)
+    if not isinstance(protected, bool):
+        # a typo must not publish a page its author believes protected
+        raise PluginError(f"{_shown(page, config)}: front matter 'protected' must be true or false")
+    if not protected:
         return html
     # Headings are page text: no table of contents, and no search entries for this page.
     page.toc = get_toc([])
@@ -40,11 +44,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise PluginError(str(error)) from None
     password = os.environ.get(PASSWORD_VARIABLE, "")
     if not password:
-        shown = os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
-        log.info(f"{shown}: protected page left out of this build; set "
+        log.info(f"{_shown(page, config)}: protected page left out of this build; set "
                  f"{PASSWORD_VARIABLE} when building to include it, encrypted")
         return render(config, "protected-left-out.html", t=wording, title=page.title)
     if password not in _keys:
         _keys[password] = derive_key(password)
     sealed = seal(html, _keys[password])
     return render(config, "protected.html", t=wording, title=page.title, sealed=sealed.encoded())
+
+
+def _shown(page: Page, config: MkDocsConfig) -> str:
+    return os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))

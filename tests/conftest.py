@@ -29,6 +29,16 @@ def build_site(destination: Path, site_url: str, project: Path = ROOT, extra_env
     return result
 
 
+def copy_project(destination: Path) -> Path:
+    """A copy of the course project (docs, hooks, overrides, data, mkdocs.yml) to break on purpose."""
+    import shutil
+
+    for name in ("docs", "hooks", "overrides", "data"):
+        shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
+    return destination
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -70,3 +70,16 @@ def test_built_site_loads_nothing_from_other_hosts(site):
 def test_build_reports_no_problems(site):
     warnings = [line for line in site["log"].splitlines() if line.startswith(("WARNING", "ERROR"))]
     assert warnings == []
+
+
+def test_lessons_show_a_reading_time_computed_from_each_language(site):
+    from course.content import reading_minutes
+    from course.pages import read_page
+
+    for language, wording in (("en", "Reading time: about {} min"), ("nl", "Leestijd: ongeveer {} min")):
+        for lesson in ("how/eight-levers.md", "what/toyota.md"):
+            minutes = reading_minutes(read_page(ROOT / "docs" / language / lesson), language)
+            html = built_path(site["dir"], lesson, language).read_text(encoding="utf-8")
+            assert f'<p class="course-reading-time">{wording.format(minutes)}</p>' in html
+    overview = built_path(site["dir"], "how/index.md", "en").read_text(encoding="utf-8")
+    assert "course-reading-time" not in overview

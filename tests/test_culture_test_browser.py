@@ -179,3 +179,16 @@ def test_self_check_asks_for_unanswered_questions_in_dutch(page, site):
     page.click("[data-check]")
     count = len(load_self_checks()["why"].questions)
     assert page.locator("[data-score]").inner_text() == f"Beantwoord eerst alle vragen: nog {count} open."
+
+
+def test_results_print_on_a4_without_the_form(page, site):
+    page.goto(site["url"] + TEST)
+    rate_all(page, planned_answers())
+    page.emulate_media(media="print")
+    assert page.locator("#ct-results").is_visible()
+    assert page.locator("[data-test-chart] svg").is_visible()
+    assert page.locator(".course-test__dimension").first.is_hidden()
+    assert page.locator(".md-header").is_hidden()
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page ") or pdf.count(b"/Type/Page")
+    assert 1 <= pages <= 3, f"results printed on {pages} A4 pages"

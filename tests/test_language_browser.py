@@ -43,6 +43,17 @@ def test_home_page_remembers_the_chosen_language(page, site):
     assert page.locator("html").get_attribute("lang") == "en"
 
 
+def test_first_visit_follows_the_browser_language(browser, site):
+    for locale, expected in (("nl-NL", "nl/"), ("nl-BE", "nl/"), ("en-US", ""), ("de-DE", "")):
+        context = browser.new_context(locale=locale)
+        tab = context.new_page()
+        tab.goto(site["url"])
+        tab.wait_for_url(site["url"] + expected)
+        tab.wait_for_load_state("load")
+        assert tab.url == site["url"] + expected, locale
+        context.close()
+
+
 def test_pages_search_and_switching_stay_on_this_site(page, site):
     page.goto(site["url"] + "why/")
     page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()

@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence, text
+from course.schema import Problems, identifier, mapping, sequence
 from course.settings import DATA, load_yaml
-from course.worksheet import MODULES
+from course.worksheet import MODULES, bilingual
 
 # kind -> the keys it needs besides `kind`
 CHECKS = {"module-done": ("module",), "all-modules-done": (), "test-taken": ("attempt",),
@@ -52,8 +52,8 @@ def load_routes(prompt_ids: set[str], path: Path = DATA / "learner" / "routes.ym
         checklist = tuple(_item(item, f"{where}.checklist[{n}]", problems, item_ids, prompt_ids, manual=True)
                           for n, item in enumerate(sequence(raw.get("checklist"), f"{where}.checklist", problems)))
         routes.append(Route(identifier(raw.get("id"), f"{where}.id", problems, seen),
-                            text(raw.get("label"), f"{where}.label", problems),
-                            text(raw.get("summary"), f"{where}.summary", problems),
+                            bilingual(raw.get("label"), f"{where}.label", problems),
+                            bilingual(raw.get("summary"), f"{where}.summary", problems),
                             _page(raw.get("page"), f"{where}.page", problems), checklist))
     problems.raise_if_any()
     return routes
@@ -77,7 +77,7 @@ def _item(raw: object, where: str, problems: Problems, seen: set[str], prompt_id
     where = f"{where} ({raw.get('id')})"
     page = _page(raw["page"], f"{where}.page", problems) if "page" in raw else None
     return Item(identifier(raw.get("id"), f"{where}.id", problems, seen),
-                text(raw.get("label"), f"{where}.label", problems),
+                bilingual(raw.get("label"), f"{where}.label", problems),
                 _check(raw.get("check"), f"{where}.check", problems, prompt_ids, manual), page)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence, text
+from course.schema import LANGUAGES, Problems, identifier, mapping, sequence, text
 from course.settings import DATA, DataError, load_yaml
 
 MODULES = ("start", "introduction", "why", "how", "what", "results")
@@ -54,6 +54,14 @@ def by_module(prompts: dict[str, Prompt]) -> dict[str, list[Prompt]]:
     return {module: [p for p in prompts.values() if p.module == module] for module in MODULES}
 
 
+def bilingual(value: object, where: str, problems: Problems) -> dict[str, str]:
+    """Text in both languages and nothing else: an unquoted comma in a YAML flow mapping such as
+    {en: One, two, nl: ...} silently makes "two" a key, which this catches."""
+    for extra in sorted(set(value) - set(LANGUAGES)) if isinstance(value, dict) else ():
+        problems.add(where, f"unexpected key {extra!r}; put text with commas in quotes")
+    return text(value, where, problems)
+
+
 def _read_file(path: Path) -> list[Prompt]:
     problems = Problems(path)
     data = mapping(load_yaml(path), "top level", problems)
@@ -74,8 +82,8 @@ def _prompt(item: object, where: str, problems: Problems, seen: set[str]) -> Pro
         if item.get(key) not in allowed:
             problems.add(f"{where}.{key}", f"{item.get(key)!r} is not one of {', '.join(allowed)}")
     return Prompt(prompt_id, str(item.get("module")), str(item.get("type")),
-                  text(item.get("label"), f"{where}.label", problems),
-                  text(item.get("help"), f"{where}.help", problems), _choices(item, where, problems))
+                  bilingual(item.get("label"), f"{where}.label", problems),
+                  bilingual(item.get("help"), f"{where}.help", problems), _choices(item, where, problems))
 
 
 def _choices(item: dict, where: str, problems: Problems) -> tuple[Choice, ...]:
@@ -91,5 +99,5 @@ def _choices(item: dict, where: str, problems: Problems) -> tuple[Choice, ...]:
     for index, choice in enumerate(raw):
         choice = mapping(choice, f"{where}.choices[{index}]", problems)
         choices.append(Choice(identifier(choice.get("id"), f"{where}.choices[{index}].id", problems, seen),
-                              text(choice.get("label"), f"{where}.choices[{index}].label", problems)))
+                              bilingual(choice.get("label"), f"{where}.choices[{index}].label", problems)))
     return tuple(choices)

@@ -22,13 +22,22 @@
     window.CourseStorage.write(KEY, link.getAttribute("hreflang"));
   }, true);
 
+  /* The language the browser prefers among those the site offers, or null. */
+  function preferred() {
+    var offered = Array.prototype.map.call(document.querySelectorAll("[data-course-alternates] a[hreflang]"),
+      function (a) { return a.getAttribute("hreflang"); });
+    var wanted = (navigator.languages || [navigator.language || ""]).map(function (l) { return l.slice(0, 2).toLowerCase(); });
+    for (var i = 0; i < wanted.length; i++) if (offered.indexOf(wanted[i]) >= 0) return wanted[i];
+    return null;
+  }
+
   /* On the home page of one language, reached from outside the site, go to the home page of the
-     language the learner chose last time. */
+     language the learner chose last time, or on a first visit the browser's preferred language. */
   function redirectHome() {
     var here = document.documentElement.lang;
     var home = document.querySelector("[data-course-home]");
     if (!home) return;
-    var chosen = window.CourseStorage.read(KEY, null).value;
+    var chosen = window.CourseStorage.read(KEY, null).value || preferred();
     if (!chosen || chosen === here) return;
     var fromSite = document.referrer && document.referrer.indexOf(location.origin) === 0;
     var target = document.querySelector('[data-course-alternates] a[hreflang="' + chosen + '"]');

@@ -13,6 +13,7 @@
   var ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
   var LESSON = /^[a-z0-9][a-z0-9-]{0,80}(\/[a-z0-9][a-z0-9-]{0,80}){0,3}$/;
   var ISO = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/;
+  var RESERVED = ["constructor", "prototype", "__proto__"];  // never keys of learner data
   var DECISIONS = ["", "adopt", "adapt", "abandon"];
   var CARD_FIELDS = ["what", "prediction", "measure", "who", "happened", "learned", "decision", "next"];
   var LANGUAGES = ["en", "nl"];
@@ -56,7 +57,7 @@
     keysOf(value, path, Object.keys(isObject(value) ? value : {}));
     var result = {};
     Object.keys(value).forEach(function (key) {
-      if (!pattern.test(key)) throw new Problem(path + "." + key, "bad-id");
+      if (!pattern.test(key) || RESERVED.indexOf(key) >= 0) throw new Problem(path + "." + key, "bad-id");
       result[key] = each(value[key], path + "." + key);
     });
     return result;

@@ -6,16 +6,22 @@
   var Data = window.CourseLearnerData;
   var Storage = window.CourseStorage;
   var keptAside = [];
+  // Values that could not be stored (storage blocked or full), kept for this page's lifetime so
+  // the tools go on working; the learner is warned that they will be lost.
+  var memory = {};
+  var OWNED = ["worksheet", "experiments", "progress", "route", "certificate"];
 
   function t() { return window.CourseUI.strings(); }
 
   /* The section's current value (migrated and valid), or its empty value. */
   function load(name) {
+    if (Object.prototype.hasOwnProperty.call(memory, name)) return JSON.parse(memory[name]);
     var stored = Storage.read(name, null);
     if (stored.raw === null) return Data.empty(name);
     var result = stored.ok ? Data.check(name, stored.value) : { ok: false };
     if (result.ok) return result.value;
-    keepAside(name, stored.raw);
+    // Readable data of the test and self-check pages is theirs to judge: never move it away.
+    if (!stored.ok || OWNED.indexOf(name) >= 0) keepAside(name, stored.raw);
     return Data.empty(name);
   }
 
@@ -28,7 +34,10 @@
   }
 
   function save(name, value) {
-    return Storage.write(name, value);
+    var ok = Storage.write(name, value);
+    if (ok) delete memory[name];
+    else memory[name] = JSON.stringify(value);
+    return ok;
   }
 
   /* Every section stored in this browser, for the export. */
@@ -60,6 +69,7 @@
 
   /* Delete every key of this site's course data, including copies kept aside. */
   function deleteAll() {
+    memory = {};
     return Storage.names().map(function (name) { return Storage.remove(name); }).every(Boolean);
   }
 

@@ -36,7 +36,8 @@
 
   function recordVisit() {
     var courseMap = map();
-    if (!courseMap.current || !findPage(courseMap, courseMap.current)) return;
+    // The home page is where one starts, not a place to continue from.
+    if (!courseMap.current || courseMap.current === "index" || !findPage(courseMap, courseMap.current)) return;
     var data = Learner.load("progress");
     if (data.last && data.last.page === courseMap.current) return;
     data.last = { page: courseMap.current, at: new Date().toISOString() };

@@ -1,0 +1,57 @@
+"""Build time: the course against plain Material + i18n building the same Markdown, without the
+project's hooks, overrides and scripts. Runs alternate so background load hits both alike."""
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# The plain build inherits mkdocs.yml (same Markdown, extensions, theme features, plugins) and
+# drops what the project adds. An empty custom_dir stands in for overrides/.
+PLAIN_CONFIG = """\
+INHERIT: {root}/mkdocs.yml
+docs_dir: {root}/docs
+hooks: []
+extra_css: []
+extra_javascript: []
+watch: []
+theme:
+  custom_dir: {empty}
+"""
+
+
+def build_seconds(config: Path, site_dir: Path) -> float:
+    """Wall-clock seconds of one `mkdocs build` (a fresh process, as an author or CI runs it)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
+                             "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build with {config} failed:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def compare(runs: int) -> dict:
+    """Median build seconds of the course and of plain Material, and the course's overhead."""
+    with tempfile.TemporaryDirectory() as scratch:
+        scratch_dir = Path(scratch)
+        (scratch_dir / "empty").mkdir()
+        plain = scratch_dir / "plain.yml"
+        plain.write_text(PLAIN_CONFIG.format(root=ROOT, empty=scratch_dir / "empty"), encoding="utf-8")
+        configs = {"course": ROOT / "mkdocs.yml", "plain": plain}
+        times: dict[str, list[float]] = {name: [] for name in configs}
+        build_seconds(configs["course"], scratch_dir / "warm-up")  # fill the OS file cache first
+        for _ in range(runs):
+            for name, config in configs.items():
+                times[name].append(build_seconds(config, scratch_dir / name))
+        pages = sum(1 for _ in (scratch_dir / "course").rglob("index.html"))
+    course, plain_median = statistics.median(times["course"]), statistics.median(times["plain"])
+    return {"course": course, "plain": plain_median, "overhead": course / plain_median - 1, "runs": runs, "pages": pages,
+            "spread": {name: (min(values), max(values)) for name, values in times.items()}}

@@ -1,0 +1,125 @@
+"""`make bench`: build time against plain Material, page weight, Lighthouse and in-browser timings.
+Prints Markdown tables with the targets beside the figures (copy them into BENCHMARKS.md); asserts
+nothing. Options: --runs N (builds per side, default 5), --skip build,weight,lighthouse,timings."""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import browser_timings
+import build_time
+import lighthouse
+import page_weight
+from server import free_port, serving
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+WEIGHT_COLUMNS = ["HTML", "CSS", "JS", "search index", "other", "total", "own JS+CSS"]
+TARGETS = {"own JS+CSS": 20 * 1024, "lesson total": 110 * 1024,
+           "lighthouse": {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}}
+
+
+def main() -> None:
+    """Run the parts asked for and print their tables."""
+    options = _options()
+    print(f"# Benchmark {datetime.date.today().isoformat()}\n\nMachine: {_machine()}\n")
+    if "build" not in options.skip:
+        _print_build(build_time.compare(options.runs))
+    with tempfile.TemporaryDirectory() as scratch:
+        port = free_port()
+        site_dir = Path(scratch) / "site"
+        _build_site(site_dir, f"http://127.0.0.1:{port}/")
+        with serving(site_dir, port) as url:
+            if not {"weight", "timings"} <= options.skip:
+                _browser_parts(options, site_dir, url)
+            if "lighthouse" not in options.skip:
+                _print_lighthouse(lighthouse.measure(url))
+
+
+def _browser_parts(options: argparse.Namespace, site_dir: Path, url: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        if "weight" not in options.skip:
+            _print_weight(page_weight.measure(browser, site_dir, url))
+        if "timings" not in options.skip:
+            _print_timings(browser_timings.test_results(browser, url))
+        browser.close()
+
+
+def _print_build(result: dict) -> None:
+    spread = result["spread"]
+    print(f"## Build ({result['pages']} pages, both languages; median of {result['runs']} alternating runs)\n")
+    print("| build | median s | min-max s |\n|---|---|---|")
+    print(f"| course (hooks, overrides, scripts) | {result['course']:.2f} | {spread['course'][0]:.2f}-{spread['course'][1]:.2f} |")
+    print(f"| plain Material + i18n, same Markdown | {result['plain']:.2f} | {spread['plain'][0]:.2f}-{spread['plain'][1]:.2f} |")
+    print(f"| **overhead** | **{result['overhead']:+.1%}** | target <= +5% |\n")
+
+
+def _print_weight(weights: dict) -> None:
+    print("## Page weight (KB gzipped, first visit, everything the page fetches)\n")
+    print("| page | language | " + " | ".join(WEIGHT_COLUMNS) + " |\n|---|---|" + "---|" * len(WEIGHT_COLUMNS))
+    for (name, language), totals in weights.items():
+        cells = [f"{totals.get(column, 0) / 1024:.1f}" for column in WEIGHT_COLUMNS]
+        print(f"| {name} | {language} | " + " | ".join(cells) + " |")
+    lesson = max(totals["total"] for (name, _), totals in weights.items() if name == "lesson")
+    own = max(totals["own JS+CSS"] for totals in weights.values())
+    print(f"\nTargets: lesson total <= 110 KB (measured {lesson / 1024:.1f}); own JS+CSS <= 20 KB (largest {own / 1024:.1f}).\n")
+
+
+def _print_lighthouse(results: dict) -> None:
+    targets = TARGETS["lighthouse"]
+    print("## Lighthouse (mobile, served with gzip)\n")
+    print("| page | language | " + " | ".join(targets) + " | FCP | LCP | TBT | CLS | audits below 100 |\n|---|---|"
+          + "---|" * (len(targets) + 5))
+    for (name, language), result in results.items():
+        scores = [str(result["scores"][category]) for category in targets]
+        metrics = [result["metrics"][key] for key in result["metrics"]]
+        print(f"| {name} | {language} | " + " | ".join(scores + metrics) + f" | {', '.join(result['failed']) or '-'} |")
+    print("\nTargets: " + ", ".join(f"{name} >= {score}" for name, score in targets.items()) + ".\n")
+
+
+def _print_timings(timings: dict) -> None:
+    print("## In-browser timings (median ms)\n")
+    print("| measure | language | statements | change handler | until painted |\n|---|---|---|---|---|")
+    for language, result in timings.items():
+        print(f"| test results re-rendered | {language} | {result['statements']:.0f} | {result['handler']:.1f} | {result['painted']:.1f} |")
+    print()
+
+
+def _build_site(site_dir: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"mkdocs build failed:\n{result.stderr[-3000:]}")
+
+
+def _machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((int(line.split()[1]) // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    load = os.getloadavg()[0]
+    return f"{cpu}, {os.cpu_count()} cores, {memory} MiB RAM, {platform.platform()}, load average {load:.1f} at start"
+
+
+def _options() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=5, help="builds per side for the build comparison")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,weight,lighthouse,timings")
+    options = parser.parse_args()
+    options.skip = set(filter(None, options.skip.split(",")))
+    return options
+
+
+if __name__ == "__main__":
+    main()

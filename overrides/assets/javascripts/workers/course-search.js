@@ -1,0 +1,146 @@
+/* Search worker for one language. It runs Material's own search worker (lunr.js) with two changes:
+
+   1. It loads this language's index (hooks/language_search.py writes one per language and tells us
+      where in our address); the page itself only loads a stub without documents.
+   2. Word forms find each other: words are indexed as written and as their stem (lunr.stemmer for
+      English, lunr.nl from lunr-languages for Dutch), and each query word is searched as a prefix of
+      written words (Material appends "*", so search-as-you-type keeps working) and as its stem.
+      "wandelingen" then finds "wandeling", "experiments" finds "experimenting", "leerdoe" finds
+      "leerdoelen". Plain lunr cannot do both: it does not stem wildcard terms (lunr #419).
+
+   Lives next to Material's worker: on file://, Material finds its lunr languages from this
+   script's address (".../workers/..."). */
+(function () {
+  "use strict";
+
+  var SETUP = 0; // Material's SearchMessageType.SETUP
+
+  /* ---- Pure helpers ---------------------------------------------------------------------- */
+
+  /* Our parameters; on file:// iframe-worker appends "?<timestamp>" after them. */
+  function parameters(address) {
+    return new URLSearchParams(new URL(address).search.slice(1).split("?")[0]);
+  }
+
+  /* The word of a search-as-you-type clause ("word*" without + or -), else null. */
+  function typedWord(clause, lunr) {
+    if (clause.presence !== lunr.Query.presence.OPTIONAL) return null;
+    var match = /^([^*]+)\*$/.exec(clause.term);
+    return match ? match[1] : null;
+  }
+
+  function sharedPrefix(a, b) {
+    var length = 0;
+    while (length < a.length && a[length] === b[length]) length++;
+    return a.slice(0, length);
+  }
+
+  /* ---- Where we run: a real worker, or iframe-worker's iframe on file:// -------------------- */
+
+  var inFrame = typeof document !== "undefined";
+  var address = inFrame ? document.currentScript.src : self.location.href;
+  var settings = parameters(address);
+  var language = "en"; // of the loaded index
+
+  function load(url) {
+    // iframe-worker's importScripts returns a promise; a real worker's runs at once.
+    return Promise.resolve(importScripts(url));
+  }
+
+  function loadIndex() {
+    var url = new URL(settings.get("index") + (inFrame ? ".js" : ".json"), address);
+    if (inFrame) {
+      // file:// pages cannot fetch: the index comes as a script that sets __index.
+      return load(url.href).then(function () { return self.__index; });
+    }
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error("Search index " + url + ": " + response.status);
+      return response.json();
+    });
+  }
+
+  /* ---- Changes to lunr, applied once Material's worker has loaded it ----------------------- */
+
+  /* The language's stemmer; Dutch (lunr.nl) exists only once Material's setup has loaded it. */
+  function stemmer(lunr) {
+    return language === "en" ? lunr.stemmer : lunr[language].stemmer;
+  }
+
+  function stem(lunr, word) {
+    return stemmer(lunr)(new lunr.Token(word, {})).toString();
+  }
+
+  function patchLunr(lunr) {
+    var parse = lunr.QueryParser.prototype.parse;
+    var add = lunr.Builder.prototype.add;
+
+    // Index each word as written and as its stem (stem only when it differs).
+    function wordAndStem(token) {
+      var stemmed = stemmer(lunr)(token.clone());
+      return stemmed.toString() === token.toString() ? token : [token, stemmed];
+    }
+    lunr.Pipeline.registerFunction(wordAndStem, "courseWordAndStem");
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      if (!this.courseWordForms) {
+        this.pipeline.after(stemmer(lunr), wordAndStem);
+        this.pipeline.remove(stemmer(lunr));
+        this.courseWordForms = true;
+      }
+      return add.call(this, doc, attributes);
+    };
+
+    // Search each typed word as a prefix (as Material does) and, in a second clause, as its stem.
+    lunr.Index.prototype.search = function (text) {
+      return this.query(function (query) {
+        parse.call(new lunr.QueryParser(text, query));
+        query.clauses.slice().forEach(function (clause) {
+          var word = typedWord(clause, lunr);
+          if (word === null) return;
+          query.clause({
+            term: word, fields: clause.fields, boost: clause.boost, presence: clause.presence,
+            usePipeline: true, wildcard: lunr.Query.wildcard.NONE
+          });
+        });
+      });
+    };
+
+    // Material parses the query again to list the words a result lacks. Shorten each word to the
+    // part it shares with its stem, so a result found through the stem is not shown as missing it.
+    lunr.QueryParser.prototype.parse = function () {
+      var query = parse.call(this);
+      query.clauses.forEach(function (clause) {
+        var word = typedWord(clause, lunr);
+        if (word !== null) clause.term = (sharedPrefix(word, stem(lunr, word)) || word) + "*";
+      });
+      return query;
+    };
+  }
+
+  /* ---- Run Material's worker, handing it this language's index ---------------------------- */
+
+  var listeners = [];
+  var addEventListener = self.addEventListener;
+  self.addEventListener = function (type, listener, options) {
+    if (type === "message") listeners.push(listener);
+    else addEventListener.call(self, type, listener, options);
+  };
+  var ready = load(new URL(settings.get("worker"), address).href).then(function () {
+    self.addEventListener = addEventListener;
+    patchLunr(self.lunr);
+  });
+
+  var queue = ready;
+  addEventListener.call(self, "message", function (event) {
+    var message = event.data;
+    queue = queue.then(function () {
+      if (message.type !== SETUP) return;
+      return loadIndex().then(function (index) {
+        language = index.config.lang[0];
+        message.data.config = index.config;
+        message.data.docs = index.docs;
+      });
+    }).then(function () {
+      listeners.forEach(function (listener) { listener.call(self, { data: message }); });
+    });
+  });
+})();

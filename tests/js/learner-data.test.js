@@ -1,0 +1,206 @@
+// Unit tests of the learner data functions (serialise, validate, migrate, combine team files,
+// progress, checks, Markdown), run with `node --test` from tests/test_js_units.py.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const Data = require("../../overrides/assets/js/learner-data.js");
+const Score = require("../../overrides/assets/js/culture-test-score.js");
+
+const bank = {
+  version: 1, scale: { min: 1, max: 6 },
+  dimensions: [{ id: "a", title: "Alpha" }, { id: "b", title: "Beta" }],
+  statements: [{ id: "a1", dimension: "a" }, { id: "a2", dimension: "a" }, { id: "b1", dimension: "b" }, { id: "b2", dimension: "b" }],
+};
+
+function attempt(reality, aspiration) {
+  const answers = {};
+  for (const id of ["a1", "a2", "b1", "b2"]) answers[id] = { reality, aspiration };
+  return { bank_version: 1, started: "2025-01-01T10:00:00.000Z", updated: "2025-01-01T10:05:00.000Z", answers };
+}
+
+function sections() {
+  return {
+    language: "nl",
+    "culture-test": { version: 1, attempts: { first: attempt(2, 5) } },
+    "self-checks": { version: 1, modules: { why: { answers: { "why-q1": ["a"] }, checked: true, score: 1, total: 5, tries: 1 } } },
+    worksheet: { version: 1, answers: { "results-learned": "Small steps work.", "start-role": "L&D adviser" } },
+    experiments: { version: 1, cards: [{ id: "card-1", created: null, updated: null, what: "Weekly review", prediction: "More ideas", measure: "Ideas per week, now 2", who: "", happened: "", learned: "", decision: "adapt", next: "" }] },
+    progress: { version: 1, done: { "why/engagement-and-wellbeing": "2025-01-02T09:00:00.000Z" }, last: { page: "why/index", at: "2025-01-02T09:00:00.000Z" } },
+    route: { version: 1, route: "team", checked: { "team:colleagues": true } },
+    certificate: { version: 1, name: "Anna de Vries" },
+  };
+}
+
+function exported(data) { return JSON.stringify(Data.serialise(data, "2025-01-03T12:00:00.000Z")); }
+
+test("serialise then parseExport gives back exactly the same sections", () => {
+  const file = Data.serialise(sections(), "2025-01-03T12:00:00.000Z");
+  assert.equal(file.format, "learning-culture-course");
+  assert.equal(file.version, 1);
+  const parsed = Data.parseExport(JSON.stringify(file));
+  assert.equal(parsed.ok, true);
+  assert.deepEqual(parsed.data, sections());
+});
+
+test("serialise leaves out sections that are not stored and names it does not know", () => {
+  const file = Data.serialise({ worksheet: { version: 1, answers: {} }, progress: null, secret: 1 }, "2025-01-03T12:00:00.000Z");
+  assert.deepEqual(Object.keys(file.data), ["worksheet"]);
+});
+
+test("parseExport refuses bad files with a precise reason", () => {
+  const cases = [
+    ["not json {", "not-json", ""],
+    [JSON.stringify([1, 2]), "not-course-file", "format"],
+    [JSON.stringify({ format: "something-else", version: 1, data: {} }), "not-course-file", "format"],
+    [JSON.stringify({ format: Data.FORMAT, version: 2, data: {} }), "newer", "version"],
+    [JSON.stringify({ format: Data.FORMAT, version: "1", data: {} }), "version", "version"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { passwords: {} } }), "unknown-key", "data.passwords"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "start-role": 42 } } } }), "not-text", "data.worksheet.answers.start-role"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { version: 3, answers: {} } } }), "newer", "data.worksheet.version"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { experiments: { version: 1, cards: [{ id: "c", decision: "maybe" }] } } }), "not-choice", "data.experiments.cards.0.decision"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { "culture-test": { version: 1, attempts: { first: { bank_version: 1, answers: { a1: { reality: 9 } } } } } } }), "not-number", "data.culture-test.attempts.first.answers.a1.reality"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { language: "fr" } }), "not-language", "data.language"],
+    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "x": "a".repeat(20001) } } } }), "too-long", "data.worksheet.answers.x"],
+  ];
+  for (const [text, code, path] of cases) {
+    const result = Data.parseExport(text);
+    assert.equal(result.ok, false, text.slice(0, 80));
+    assert.deepEqual(result.problem, { path, code }, text.slice(0, 80));
+  }
+});
+
+test("__proto__ and constructor keys anywhere are refused, and no prototype is polluted", () => {
+  const files = [
+    `{"format":"${Data.FORMAT}","version":1,"data":{"worksheet":{"version":1,"answers":{"__proto__":{"polluted":"yes"}}}}}`,
+    `{"format":"${Data.FORMAT}","version":1,"__proto__":{"polluted":"yes"},"data":{}}`,
+    `{"format":"${Data.FORMAT}","version":1,"data":{"__proto__":{"polluted":"yes"}}}`,
+    `{"format":"${Data.FORMAT}","version":1,"data":{"progress":{"version":1,"done":{"constructor":null},"last":null}}}`,
+  ];
+  for (const text of files) {
+    const result = Data.parseExport(text);
+    assert.equal(result.ok, false, text);
+    assert.ok(["bad-id", "unknown-key"].includes(result.problem.code), text);
+  }
+  assert.equal({}.polluted, undefined);
+});
+
+test("a file larger than the limit is refused before parsing", () => {
+  const result = Data.parseExport(" ".repeat(Data.MAX_FILE + 1));
+  assert.deepEqual(result.problem, { path: "", code: "too-large" });
+});
+
+test("validators copy only known keys and keep hostile text as plain text", () => {
+  const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
+  const result = Data.check("worksheet", { version: 1, answers: { "start-role": hostile } });
+  assert.equal(result.ok, true);
+  assert.equal(result.value.answers["start-role"], hostile);
+});
+
+test("older stored shapes are migrated, not dropped", () => {
+  const worksheet = Data.check("worksheet", { "start-role": "Coach", "results-learned": "A lot" });
+  assert.deepEqual(worksheet, { ok: true, value: { version: 1, answers: { "start-role": "Coach", "results-learned": "A lot" } } });
+  const progress = Data.check("progress", ["why/index", "how/eight-levers"]);
+  assert.deepEqual(progress.value, { version: 1, done: { "why/index": null, "how/eight-levers": null }, last: null });
+  // and an old shape inside an export file is migrated too
+  const file = JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { "start-role": "Coach" } } });
+  assert.deepEqual(Data.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
+});
+
+test("a newer stored version is refused so that it is kept aside rather than overwritten", () => {
+  assert.deepEqual(Data.check("progress", { version: 7, done: {} }).problem, { path: "progress.version", code: "newer" });
+});
+
+test("count says how much each section holds, for the import review", () => {
+  const data = sections();
+  const counts = Object.keys(Data.SECTIONS).map((name) => Data.count(name, data[name]));
+  assert.deepEqual(counts, [1, 1, 1, 2, 1, 1, 1, 1]);
+  assert.equal(Data.count("worksheet", { version: 1, answers: { a: "  " } }), 0);
+  assert.equal(Data.count("experiments", undefined), 0);
+});
+
+const map = { modules: [
+  { id: "start", title: "Start", pages: [{ id: "index", lesson: false }] },
+  { id: "why", title: "2 WHY?", pages: [{ id: "why/index", lesson: false }, { id: "why/one", lesson: true }, { id: "why/two", lesson: true }] },
+  { id: "how", title: "3 HOW?", pages: [{ id: "how/one", lesson: true }] },
+] };
+
+test("progress counts lessons per module and for the course, ignoring modules without lessons", () => {
+  const result = Data.progress(map, { "why/one": null, "how/one": null, "why/index": null });
+  assert.deepEqual(result.modules.map((m) => [m.id, m.done, m.total]), [["why", 1, 2], ["how", 1, 1]]);
+  assert.deepEqual([result.done, result.total], [2, 3]);
+});
+
+test("checks: modules, test, prompts, experiment and manual ticks", () => {
+  const context = { map, bank, score: Score, item: "team:colleagues" };
+  const state = sections();
+  assert.equal(Data.evaluate({ kind: "module-done", module: "how" }, { progress: { version: 1, done: { "how/one": null }, last: null } }, context), true);
+  assert.equal(Data.evaluate({ kind: "module-done", module: "why" }, state, context), false);
+  assert.equal(Data.evaluate({ kind: "all-modules-done" }, state, context), false);
+  assert.equal(Data.evaluate({ kind: "all-modules-done" }, { progress: { version: 1, done: { "why/one": 1, "why/two": 1, "how/one": 1 }, last: null } }, context), true);
+  assert.equal(Data.evaluate({ kind: "test-taken", attempt: "first" }, state, context), true);
+  assert.equal(Data.evaluate({ kind: "test-taken", attempt: "retake" }, state, context), false);
+  const half = { "culture-test": { version: 1, attempts: { first: { bank_version: 1, answers: { a1: { reality: 2, aspiration: 3 } } } } } };
+  assert.equal(Data.evaluate({ kind: "test-taken", attempt: "first" }, half, context), false);
+  assert.equal(Data.evaluate({ kind: "prompts-filled", prompts: ["results-learned", "start-role"] }, state, context), true);
+  assert.equal(Data.evaluate({ kind: "prompts-filled", prompts: ["results-learned", "results-will-do"] }, state, context), false);
+  assert.equal(Data.evaluate({ kind: "experiment-planned" }, state, context), true);
+  const unplanned = { experiments: { version: 1, cards: [{ id: "c", what: "x", prediction: "", measure: "y" }] } };
+  assert.equal(Data.evaluate({ kind: "experiment-planned" }, unplanned, context), false);
+  assert.equal(Data.evaluate({ kind: "manual" }, state, context), true);
+  assert.equal(Data.evaluate({ kind: "manual" }, state, { ...context, item: "team:manager" }), false);
+  assert.equal(Data.evaluate({ kind: "manual" }, {}, context), false);
+});
+
+test("combineTeam shows nothing below three people, then mean and range per dimension", () => {
+  const file = (r, a) => ({ name: `p${r}${a}.json`, text: exported({ "culture-test": { version: 1, attempts: { first: attempt(r, a) } } }) });
+  const two = Data.combineTeam([file(2, 5), file(3, 5)], bank, Score);
+  assert.deepEqual([two.people, two.enough, two.dimensions], [2, false, []]);
+  const three = Data.combineTeam([file(2, 5), file(3, 5), file(4, 6)], bank, Score);
+  assert.equal(three.people, 3);
+  assert.equal(three.enough, true);
+  assert.deepEqual(three.dimensions[0].reality, { mean: 3, min: 2, max: 4 });
+  assert.deepEqual(three.dimensions[0].aspiration, { mean: 16 / 3, min: 5, max: 6 });
+  assert.deepEqual(three.dimensions[1].gap, { mean: 7 / 3, min: 2, max: 3 });
+});
+
+test("combineTeam counts identical files once and names files it cannot use", () => {
+  const good = (r) => ({ name: `p${r}.json`, text: exported({ "culture-test": { version: 1, attempts: { first: attempt(r, 6) } } }) });
+  const retaken = { name: "retake.json", text: exported({ "culture-test": { version: 1, attempts: { first: attempt(1, 6), retake: attempt(5, 6) } } }) };
+  const result = Data.combineTeam([good(2), good(2), { name: "bad.json", text: "{" }, { name: "empty.json", text: exported({}) },
+    { name: "huge.json", text: null }, good(3), retaken], bank, Score);
+  assert.deepEqual(result.rejected, [
+    { name: "p2.json", code: "duplicate" }, { name: "bad.json", code: "not-json" }, { name: "empty.json", code: "no-test" },
+    { name: "huge.json", code: "too-large" },
+  ]);
+  assert.equal(result.people, 3);
+  // the retake is the latest attempt and is the one used
+  assert.equal(result.dimensions[0].reality.max, 5);
+});
+
+test("toMarkdown writes a readable plan with the test table, answers, choices and cards", () => {
+  const t = {
+    plan_focus_title: "Focus", plan_dimension: "Dimension", plan_reality: "Today", plan_aspiration: "In 12 months", plan_gap: "Gap",
+    plan_not_written: "Not written yet", experiments_title: "Experiment cards", experiments_none: "None", experiment_card: "Experiment",
+    experiment_what: "What", experiment_prediction: "Prediction", experiment_measure: "Measure", experiment_who: "Who",
+    experiment_happened: "Happened", experiment_learned: "Learned", experiment_decision: "Decision", experiment_next: "Next",
+    experiment_decision_adapt: "Adapt",
+  };
+  const state = sections();
+  state.worksheet.answers["what-case-choice"] = "toyota";
+  const markdown = Data.toMarkdown({
+    t, title: "Plan", date: "3 January 2025", state, number: (v) => v.toFixed(1),
+    scores: Score.sortedByGap(Score.dimensionScores(bank, attempt(2, 5).answers)).map((s, i) => i ? s : { ...s, title: "Al|pha" }),
+    catalogue: { modules: [
+      { id: "start", title: "Start", prompts: [{ id: "start-role", label: "Your role", type: "short", choices: [] }, { id: "start-organisation", label: "Org", type: "short", choices: [] }] },
+      { id: "what", title: "4 WHAT?", prompts: [{ id: "what-case-choice", label: "Case", type: "choice", choices: [{ id: "toyota", label: "Toyota" }] }] },
+      { id: "how", title: "3 HOW?", prompts: [] },
+    ] },
+  });
+  assert.match(markdown, /^# Plan\n\n3 January 2025\n\n## Focus\n\n\| Dimension \| Today \| In 12 months \| Gap \|\n\|---\|---:\|---:\|---:\|\n\| Al\\\|pha \| 2\.0 \| 5\.0 \| 3\.0 \|/);
+  assert.match(markdown, /## Start\n\n### Your role\n\nL&D adviser\n\n### Org\n\n_Not written yet_/);
+  assert.match(markdown, /### Case\n\nToyota\n/);
+  assert.doesNotMatch(markdown, /3 HOW\?/);
+  assert.match(markdown, /### Experiment 1: Weekly review\n\n\*\*What\*\*\n\nWeekly review\n\n\*\*Prediction\*\*\n\nMore ideas/);
+  assert.match(markdown, /\*\*Decision\*\*\n\nAdapt\n/);
+  assert.doesNotMatch(markdown, /\*\*Who\*\*/);
+});

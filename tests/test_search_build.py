@@ -1,0 +1,58 @@
+"""The built search: one index per language holding only that language's pages, a stub for what
+Material loads on every page, and every page's search pointed at its own language's index."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+from search_tools import INDEX, read_index
+
+CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
+
+
+def _pages(index: dict) -> set[str]:
+    return {doc["location"].split("#")[0] for doc in index["docs"]}
+
+
+def test_each_language_has_its_own_index_with_only_its_own_pages(site):
+    english, dutch = read_index(site["dir"], "en"), read_index(site["dir"], "nl")
+    assert english["config"]["lang"] == ["en"] and dutch["config"]["lang"] == ["nl"]
+    # Word forms need the stemmer in the index pipeline (the worker keeps the written word too).
+    assert "stemmer" in english["config"]["pipeline"] and "stemmer" in dutch["config"]["pipeline"]
+    assert not [page for page in _pages(english) if page.startswith("nl/")]
+    assert all(page.startswith("nl/") for page in _pages(dutch))
+    # The same pages in both languages, and the lessons among them.
+    assert {page.removeprefix("nl/") for page in _pages(dutch)} == _pages(english)
+    assert {"", "how/eight-levers/", "about/glossary/"} <= _pages(english)
+    titles = {doc["location"]: doc["title"] for doc in dutch["docs"]}
+    assert titles["nl/how/eight-levers/"] == "De acht hefbomen"
+
+
+def test_the_index_every_page_loads_is_a_stub_without_documents(site):
+    stub = json.loads((site["dir"] / "search/search_index.json").read_text(encoding="utf-8"))
+    assert stub["docs"] == []
+
+
+def test_every_page_points_its_search_at_its_own_language(site):
+    root = site["dir"]
+    pages = [path for path in root.rglob("*.html") if path.name != "404.html"]
+    assert len(pages) > 100
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        language = re.search(r'<html lang="(\w+)"', html)[1]
+        worker_url = urljoin(path.as_uri(), json.loads(CONFIG.search(html)[1])["search"]).removeprefix("file://")
+        worker_file, query = urlsplit(worker_url).path, parse_qs(urlsplit(worker_url).query)
+        assert worker_file.endswith("/assets/javascripts/workers/course-search.js"), path
+        assert Path(urljoin(worker_file, query["worker"][0])).is_file(), path
+        index = Path(urljoin(worker_file, query["index"][0]) + ".json")
+        assert index == root / INDEX[language], f"{path} searches {index}"
+
+
+def test_the_404_pages_search_their_own_language(site):
+    for folder, language in ((site["dir"], "en"), (site["dir"] / "nl", "nl")):
+        settings = json.loads(CONFIG.search((folder / "404.html").read_text(encoding="utf-8"))[1])
+        index = parse_qs(urlsplit(settings["search"]).query)["index"][0]
+        assert index == f"../../../{INDEX[language].removesuffix('.json')}"
+
