@@ -42,6 +42,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.plugins["i18n"].building:
         return
     site = Path(config.site_dir)
+    if not (site / search_index.STUB).is_file():  # search switched off
+        return
     merged = json.loads((site / search_index.STUB).read_text(encoding="utf-8"))
     files = {search_index.STUB: search_index.stub(merged)}
     for language, index in search_index.split(merged, _languages(config)).items():
@@ -63,8 +65,7 @@ def _with_worker(settings: str, language: search_index.Language) -> str:
     folder, _, name = material_worker.rpartition("/")
     index = get_relative_url(language.index, search_index.WORKER).removesuffix(".json")
     worker = search_index.WORKER.rpartition("/")[2]
-    # The trailing "&" keeps iframe-worker's "?<timestamp>" (file://) out of the last parameter.
-    data["search"] = f"{folder}/{worker}?{urlencode({'worker': name, 'index': index})}&"
+    data["search"] = f"{folder}/{worker}?{urlencode({'worker': name, 'index': index})}"
     return str(htmlsafe_json_dumps(data))
 
 

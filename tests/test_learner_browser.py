@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 
+from playwright.sync_api import expect
+
 from course.culture_test import load_item_bank
 
 BANK = load_item_bank()
@@ -165,6 +167,7 @@ def test_export_delete_import_restores_identical_data(page, site):
     assert page.locator("[data-delete-message]").inner_text() == "All your course data has been deleted from this browser."
     assert stored(page) == {}
     upload(page, "[data-import-file]", [(name, text.encode())])
+    expect(page.locator("[data-import-review]")).to_be_visible()
     rows = page.locator("[data-import-rows] tr")
     assert rows.nth(4).all_inner_texts() == ["Experiment cards\t0\t1"]
     assert stored(page) == {}  # nothing happens before the learner confirms
@@ -215,6 +218,7 @@ def test_script_and_html_in_every_text_field_are_imported_as_plain_text(page, si
         "worksheet": {"version": 1, "answers": {"start-role": HOSTILE, "results-learned": HOSTILE}},
         "experiments": {"version": 1, "cards": [card]}, "certificate": {"version": 1, "name": HOSTILE}}))])
     page.click("[data-import-apply]")
+    expect(page.locator("[data-import-message]")).to_have_text("Your data was imported.")
     page.goto(site["url"] + PLAN)
     assert page.input_value("#prompt-start-role") == HOSTILE
     assert page.locator("[data-card-title]").inner_text() == "Experiment 1: " + HOSTILE
@@ -343,13 +347,14 @@ def test_team_profile_only_from_three_people(page, site):
               ("bram.json", export_file({"culture-test": {"version": 1, "attempts": {"first": complete_attempt(3, 6, 1)}}})),
               ("cem.json", export_file({"culture-test": {"version": 1, "attempts": {"first": complete_attempt(4, 5)}}}))]
     upload(page, "[data-team-files]", people[:2] + [("notes.json", b"not json")])
-    assert page.locator("[data-team-count]").inner_text() == "2 people with a complete test in 3 files."
+    # files are read asynchronously: wait for the count
+    expect(page.locator("[data-team-count]")).to_have_text("2 people with a complete test in 3 files.")
     assert page.locator("[data-team-rejected]").inner_text() == "notes.json: it is not a valid JSON file."
     assert "Add 1 more." in page.locator("[data-team-wait]").inner_text()
     assert not page.locator("[data-team-result]").is_visible()
     assert page.locator("[data-team-rows] tr").count() == 0
     upload(page, "[data-team-files]", people)
-    assert page.locator("[data-team-count]").inner_text() == "3 people with a complete test in 3 files."
+    expect(page.locator("[data-team-count]")).to_have_text("3 people with a complete test in 3 files.")
     rows = page.locator("[data-team-rows] tr")
     assert rows.count() == len(BANK.dimensions)
     # dimension 1: reality means 2.5, 3.5, 4.5 -> team mean 3.5 (2.5-4.5); aspiration 5, 6, 5

@@ -3,6 +3,7 @@ action plan and the learner tools are generated, and a marker naming an unknown 
 build with the page's file and line."""
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -24,9 +25,12 @@ def fields(path) -> list[str]:
 
 
 def script_json(path, element_id: str):
-    match = re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', path.read_text(encoding="utf-8"), re.S)
+    """Data the build put in a page: a data-json attribute in the content, a JSON script in the head."""
+    text = path.read_text(encoding="utf-8")
+    match = re.search(rf"<div hidden id=\"{element_id}\" data-json='([^']*)'>", text) or \
+        re.search(rf'<script type="application/json" id="{element_id}">(.*?)</script>', text, re.S)
     assert match, f"{path} has no #{element_id}"
-    return json.loads(match.group(1))
+    return json.loads(html.unescape(match.group(1)))
 
 
 def test_every_prompt_marker_is_a_field_in_both_languages(site):

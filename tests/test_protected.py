@@ -82,7 +82,8 @@ def test_no_plaintext_of_a_protected_page_anywhere_in_the_site(protected_site):
         assert len(page_phrases) >= 10
         assert [p for p in page_phrases if p.replace(" ", "") not in text] == []
     assert leaks(folder, phrases) == []
-    indexed = [d["location"] for index in (folder / "search").glob("*.json")
+    # every language's index: search/search_index.en.json, nl/search/search_index.nl.json (issue 8)
+    indexed = [d["location"] for index in folder.rglob("search/*.json")
                for d in json.loads(index.read_text(encoding="utf-8"))["docs"]]
     assert len(indexed) > 100
     assert [where for where in indexed if any(f"programmes/{name}/" in where for name in PROGRAMMES)] == []

@@ -43,8 +43,8 @@ def allowed(error: dict, entry: dict) -> bool:
 
 def test_every_page_is_valid_html(checker_errors):
     entries = allowlist()
-    problems = [f"{error['page']}:{error.get('lastLine', '?')}: {error['message']}\n    {' '.join(error.get('extract', '').split())}"
-                for error in checker_errors if not any(allowed(error, entry) for entry in entries)]
+    problems = sorted(f"{error['page']}:{error.get('lastLine', '?')}: {error['message']}\n    {' '.join(error.get('extract', '').split())}"
+                      for error in checker_errors if not any(allowed(error, entry) for entry in entries))
     assert not problems, f"{len(problems)} HTML errors (Nu Html Checker):\n" + "\n".join(problems[:60])
 
 

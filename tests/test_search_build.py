@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from course.search_index import Language, split
 from search_tools import INDEX, read_index
 
 CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.DOTALL)
@@ -56,3 +57,16 @@ def test_the_404_pages_search_their_own_language(site):
         index = parse_qs(urlsplit(settings["search"]).query)["index"][0]
         assert index == f"../../../{INDEX[language].removesuffix('.json')}"
 
+
+
+def test_split_gives_each_language_its_documents_settings_and_stemmer():
+    english, dutch = Language("en", ""), Language("nl", "nl/")
+    merged = {"config": {"lang": ["en", "nl"], "pipeline": ["stopWordFilter"], "separator": "[\\s]+"},
+              "docs": [{"location": "", "title": "Home"}, {"location": "nl/", "title": "Start"},
+                       {"location": "how/#levers", "title": "Levers"}, {"location": "nl/how/", "title": "Hoe"}]}
+    indexes = split(merged, [english, dutch])
+    assert [doc["title"] for doc in indexes[english]["docs"]] == ["Home", "Levers"]
+    assert [doc["title"] for doc in indexes[dutch]["docs"]] == ["Start", "Hoe"]
+    assert indexes[dutch]["config"] == {"lang": ["nl"], "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
+                                        "separator": "[\\s]+"}
+    assert english.index == "search/search_index.en.json" and dutch.index == "nl/search/search_index.nl.json"

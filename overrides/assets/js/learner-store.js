@@ -122,10 +122,12 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   }
 
-  /* A JSON script's value from the page, or null. */
+  /* Data the build put in the page, or null: a data-json attribute in the content (Material re-runs
+     content <script> elements after instant navigation) or a JSON <script> in the head. */
   function pageJson(id) {
     var node = document.getElementById(id);
-    return node ? JSON.parse(node.textContent) : null;
+    if (!node) return null;
+    return JSON.parse(node.hasAttribute("data-json") ? node.getAttribute("data-json") : node.textContent);
   }
 
   window.CourseLearner = {

@@ -141,6 +141,9 @@
       });
     }).then(function () {
       listeners.forEach(function (listener) { listener.call(self, { data: message }); });
+    }).catch(function (error) {
+      // Without its index search stays unavailable, as in Material; later messages still run.
+      console.warn(error);
     });
   });
 })();
