@@ -56,9 +56,10 @@ def test_first_visit_follows_the_browser_language(browser, site):
 
 def test_pages_search_and_switching_stay_on_this_site(page, site):
     page.goto(site["url"] + "why/")
-    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click()
+    page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").fill("levers")
     page.wait_for_selector(".md-search-result__item")
+    page.keyboard.press("Escape")
     switch_to(page, "nl")
     page.goto(site["url"] + "nl/how/eight-levers/")
     page.wait_for_load_state("networkidle")

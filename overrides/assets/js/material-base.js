@@ -8,15 +8,20 @@
   window.__md_hash = function (value) {
     return Array.from(value).reduce(function (hash, c) { return (hash << 5) - hash + c.charCodeAt(0); }, 0);
   };
+  // Unlike Material's original, reading also survives blocked storage (it then returns null).
   window.__md_get = function (key, storage, base) {
-    storage = storage || localStorage;
-    base = base || window.__md_scope;
-    return JSON.parse(storage.getItem(base.pathname + "." + key));
+    try {
+      storage = storage || localStorage;
+      base = base || window.__md_scope;
+      return JSON.parse(storage.getItem(base.pathname + "." + key));
+    } catch (error) {
+      return null;
+    }
   };
   window.__md_set = function (key, value, storage, base) {
-    storage = storage || localStorage;
-    base = base || window.__md_scope;
     try {
+      storage = storage || localStorage;
+      base = base || window.__md_scope;
       storage.setItem(base.pathname + "." + key, JSON.stringify(value));
     } catch (error) {
       // storage full or blocked: Material treats these settings as optional
