@@ -10,7 +10,7 @@ from html_tools import built_path, nav_pages, parse
 
 PAGES = nav_pages(ROOT / "mkdocs.yml")
 NAV_TITLES = {
-    "en": ["Start", "1 Introduction", "2 WHY?", "3 HOW?", "4 WHAT?", "5 Results", "Programmes", "About"],
+    "en": ["Getting started", "1 Introduction", "2 WHY?", "3 HOW?", "4 WHAT?", "5 Results", "Programmes", "About"],
     "nl": ["Start", "1 Introductie", "2 WAAROM?", "3 HOE?", "4 WAT?", "5 Resultaten", "Programma's", "Over deze cursus"],
 }
 SITE_NAMES = {"en": "Learning Culture: Change from Within", "nl": "Leercultuur: verandering van binnenuit"}

@@ -52,7 +52,7 @@ def test_every_prompt_marker_is_a_field_in_both_languages(site):
 
 
 def test_action_plan_gathers_every_prompt_by_module_with_the_test_bank(site):
-    for language, headings in (("en", ["Start", "1 Introduction", "2 WHY?", "5 Results"]), ("nl", ["Start", "1 Introductie", "2 WAAROM?", "5 Resultaten"])):
+    for language, headings in (("en", ["Getting started", "1 Introduction", "2 WHY?", "5 Results"]), ("nl", ["Start", "1 Introductie", "2 WAAROM?", "5 Resultaten"])):
         path = built_path(site["dir"], "results/action-plan.md", language)
         assert sorted(fields(path)) == sorted(PROMPTS)
         text = " ".join(parse(path).text)

@@ -1,6 +1,7 @@
 """Read course pages: front matter, headings and markers, with line numbers."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,7 +50,14 @@ class Page:
 
 
 def read_page(path: Path) -> Page:
-    """Parse one Markdown file; raise PageError naming file and line on bad front matter."""
+    """Parse one Markdown file; raise PageError naming file and line on bad front matter.
+
+    Cached by modification time: several hooks and both languages' builds read the same pages."""
+    return _read_page(path, path.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_page(path: Path, mtime: int) -> Page:
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     return parse_page(path, text)
 

@@ -118,29 +118,72 @@
 
   /* ---- Run Material's worker, handing it this language's index ---------------------------- */
 
+  /* Over http the page sets search up at once, but most readers never search: we answer "ready"
+     straight away and load Material's worker, lunr and the index (about 110 KB) only when the first
+     query arrives. On file:// Material itself sets search up only when the search box opens. */
+  var READY = 1; // Material's SearchMessageType.READY
+  var lazy = !inFrame;
   var listeners = [];
   var addEventListener = self.addEventListener;
-  self.addEventListener = function (type, listener, options) {
-    if (type === "message") listeners.push(listener);
-    else addEventListener.call(self, type, listener, options);
-  };
-  var ready = load(new URL(settings.get("worker"), address).href).then(function () {
-    self.addEventListener = addEventListener;
-    patchLunr(self.lunr);
-  });
+  var post = self.postMessage;
+  var pendingSetup = null;
+  var readyAgain = null; // resolves when Material's worker reports "ready" after a late setup
+  var booted = null;
 
-  var queue = ready;
+  function boot() {
+    if (!booted) {
+      self.addEventListener = function (type, listener, options) {
+        if (type === "message") listeners.push(listener);
+        else addEventListener.call(self, type, listener, options);
+      };
+      if (lazy) {
+        // Material's worker answers its setup with "ready"; the page already had ours.
+        self.postMessage = function (message) {
+          if (readyAgain && message && message.type === READY) { readyAgain(); readyAgain = null; return; }
+          post.apply(self, arguments);
+        };
+      }
+      booted = load(new URL(settings.get("worker"), address).href).then(function () {
+        self.addEventListener = addEventListener;
+        patchLunr(self.lunr);
+      });
+    }
+    return booted;
+  }
+
+  function deliver(message) {
+    listeners.forEach(function (listener) { listener.call(self, { data: message }); });
+  }
+
+  function setUp(message) {
+    return loadIndex().then(function (index) {
+      language = index.config.lang[0];
+      message.data.config = index.config;
+      message.data.docs = index.docs;
+      deliver(message);
+    });
+  }
+
+  var queue = Promise.resolve();
   addEventListener.call(self, "message", function (event) {
     var message = event.data;
-    queue = queue.then(function () {
-      if (message.type !== SETUP) return;
-      return loadIndex().then(function (index) {
-        language = index.config.lang[0];
-        message.data.config = index.config;
-        message.data.docs = index.docs;
-      });
-    }).then(function () {
-      listeners.forEach(function (listener) { listener.call(self, { data: message }); });
+    if (lazy && message.type === SETUP) {
+      pendingSetup = message;
+      post.call(self, { type: READY });
+      return;
+    }
+    queue = queue.then(boot).then(function () {
+      if (message.type === SETUP) return setUp(message);
+      if (pendingSetup) {
+        var setup = pendingSetup;
+        pendingSetup = null;
+        // Material's worker sets up asynchronously: hand it the query only once it is ready.
+        return new Promise(function (resolve, reject) {
+          readyAgain = resolve;
+          setUp(setup).catch(reject);
+        }).then(function () { deliver(message); });
+      }
+      deliver(message);
     }).catch(function (error) {
       // Without its index search stays unavailable, as in Material; later messages still run.
       console.warn(error);
