@@ -122,6 +122,7 @@
      straight away and load Material's worker, lunr and the index (about 110 KB) only when the first
      query arrives. On file:// Material itself sets search up only when the search box opens. */
   var READY = 1; // Material's SearchMessageType.READY
+  var RESULT = 3; // Material's SearchMessageType.RESULT
   var lazy = !inFrame;
   var listeners = [];
   var addEventListener = self.addEventListener;
@@ -170,6 +171,11 @@
     if (lazy && message.type === SETUP) {
       pendingSetup = message;
       post.call(self, { type: READY });
+      return;
+    }
+    // Material asks for the empty query when search starts: answer it without loading anything.
+    if (pendingSetup && typeof message.data === "string" && !message.data.trim()) {
+      post.call(self, { type: RESULT, data: { items: [] } });
       return;
     }
     queue = queue.then(boot).then(function () {
