@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 from course.culture_test import load_item_bank
 from course.selfchecks import load_self_check, load_self_checks
 from course.settings import DataError
@@ -133,10 +132,7 @@ def test_option_without_feedback_and_too_few_questions(tmp_path):
 
 
 def test_broken_item_bank_stops_the_build_and_builds_nothing(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "hooks", "overrides", "data"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     bank = project / "data/culture-test.yml"
     bank.write_text(bank.read_text(encoding="utf-8").replace("dimension: leadership", "dimension: leadershp", 1), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],

@@ -4,12 +4,14 @@ and not one request that leaves file://."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import zipfile
 
 import pytest
 
 from conftest import ROOT
+from protected_tools import PASSWORD, decrypted_text, leaks, protected_pages, sealed_pages, secret_phrases
 from search_tools import INDEX, read_index, result_pages, search
 from test_language_browser import switch_to
 
@@ -19,10 +21,11 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory: pytest.TempPathFactory):
-    """The zip built by `make offline`, unzipped into a fresh folder."""
+    """The zip built by `make offline` (with protected pages included, encrypted), unzipped."""
     build = tmp_path_factory.mktemp("offline-build")
     result = subprocess.run(["make", "--no-print-directory", "offline", f"OFFLINE_DIR={build}"],
-                            cwd=ROOT, capture_output=True, text=True)
+                            cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "COURSE_PROTECTED_PASSWORD": PASSWORD})
     if result.returncode != 0:
         pytest.fail(f"make offline failed:\n{result.stdout[-3000:]}\n{result.stderr[-6000:]}")
     unzipped = tmp_path_factory.mktemp("offline-unzipped")
@@ -106,3 +109,14 @@ def _assert_stayed_on_disk(page) -> None:
     outside = [url for url in page.requests if not url.startswith(("file://", "data:", "blob:", "about:"))]
     assert outside == []
     assert page.errors == []
+
+
+def test_protected_pages_are_in_the_package_only_encrypted(package):
+    sealed = sealed_pages(package)
+    assert len(sealed) == len(protected_pages())  # every protected page, in both languages
+    assert leaks(package) == []
+    # the check can fail for real: once decrypted, the pages do hold the phrases it looks for
+    decrypted = "".join(decrypted_text(page) for page in sealed.values())
+    phrases = [p for page_phrases in secret_phrases().values() for p in page_phrases]
+    assert len(phrases) >= 60
+    assert [p for p in phrases if p.replace(" ", "") not in decrypted] == []

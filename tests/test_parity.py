@@ -126,7 +126,7 @@ def test_done_command_records_the_version_and_clears_the_warning(tree, tmp_path)
     assert "warning: docs/nl/how/levers.md:1: no translation_of recorded" in before.stdout
     done = run("done", "docs/nl/how/levers.md")
     assert done.stdout.strip() == f"recorded {parity.source_hash(docs / 'en/how/levers.md')} in docs/nl/how/levers.md"
-    assert f"translation_of: {parity.source_hash(docs / 'en/how/levers.md')}" in (docs / "nl/how/levers.md").read_text()
+    assert f'translation_of: "{parity.source_hash(docs / "en/how/levers.md")}"' in (docs / "nl/how/levers.md").read_text()
     after = run("check", "docs")
     assert after.stdout.strip() == "translations: 0 error(s), 0 warning(s)"
 

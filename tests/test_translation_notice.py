@@ -1,19 +1,14 @@
 """When an English page changes, its Dutch page tells readers the translation may be outdated."""
 from __future__ import annotations
 
-import shutil
-
-from conftest import ROOT, build_site
+from conftest import build_site, copy_project
 from html_tools import built_path
 
-NOTICE = "Deze vertaling is mogelijk verouderd"
+NOTICE = '<p class="admonition-title">Deze vertaling is mogelijk verouderd</p>'
 
 
 def test_outdated_dutch_page_shows_notice_with_link_to_english(tmp_path):
-    project = tmp_path / "project"
-    for name in ("docs", "hooks", "overrides", "data"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    project = copy_project(tmp_path / "project")
     lesson = project / "docs/en/how/eight-levers.md"
     lesson.write_text(lesson.read_text(encoding="utf-8") + "\nOne more sentence for the English readers.\n", encoding="utf-8")
 
@@ -25,5 +20,5 @@ def test_outdated_dutch_page_shows_notice_with_link_to_english(tmp_path):
     untouched = built_path(tmp_path / "site", "how/action-learning.md", "nl").read_text(encoding="utf-8")
     assert NOTICE not in untouched
     english = built_path(tmp_path / "site", "how/eight-levers.md", "en").read_text(encoding="utf-8")
-    assert "may be outdated" not in english
+    assert "course-outdated" not in english
     assert "translation may be outdated: docs/en/how/eight-levers.md has changed" in result.stderr

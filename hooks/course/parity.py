@@ -60,13 +60,14 @@ def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding
 
 def outdated(source: Path, target_meta: dict) -> bool:
     """True when the recorded source version differs from the English page as it is now."""
-    return target_meta.get(RECORD_KEY) != source_hash(source)
+    return str(target_meta.get(RECORD_KEY)) != source_hash(source)
 
 
 def mark_done(target: Path, source: Path) -> bool:
     """Record the current English version in a translation's front matter; True if it changed."""
     text = target.read_text(encoding="utf-8")
-    record = f"{RECORD_KEY}: {source_hash(source)}"
+    # quoted: an all-digit hash would otherwise be read back as a number
+    record = f'{RECORD_KEY}: "{source_hash(source)}"'
     existing = re.compile(rf"^{RECORD_KEY}:.*$", re.M)
     if not text.startswith("---\n"):
         new = f"---\n{record}\n---\n\n{text}"

@@ -29,14 +29,7 @@
     var body = table.querySelector("tbody");
     body.textContent = "";
     focus.forEach(function (score) {
-      var row = document.createElement("tr");
-      [score.title, number(score.reality), number(score.aspiration), number(score.gap)].forEach(function (value, index) {
-        var cell = document.createElement(index ? "td" : "th");
-        if (!index) cell.setAttribute("scope", "row");
-        cell.textContent = value;
-        row.appendChild(cell);
-      });
-      body.appendChild(row);
+      body.appendChild(window.CourseUI.tableRow([score.title, number(score.reality), number(score.aspiration), number(score.gap)]));
     });
     table.hidden = !focus.length;
     root.querySelector("[data-focus-intro]").hidden = !focus.length;

@@ -45,14 +45,6 @@
     return data;
   }
 
-  function cell(row, text, header) {
-    var node = document.createElement(header ? "th" : "td");
-    if (header) node.setAttribute("scope", "row");
-    node.textContent = text;
-    row.appendChild(node);
-    return node;
-  }
-
   function renderResults(root, bank, data, attemptName, t) {
     var attempt = data.attempts[attemptName] || { answers: {} };
     var first = attemptName === "retake" ? data.attempts.first : null;
@@ -75,16 +67,16 @@
     body.replaceChildren();
     root.querySelectorAll("[data-test-table] [data-column]").forEach(function (th) { th.hidden = !firstScores; });
     sorted.forEach(function (s) {
-      var row = document.createElement("tr");
-      row.setAttribute("data-dimension", s.id);
-      cell(row, s.title, true);
       var index = scores.indexOf(s);
-      if (firstScores) cell(row, firstScores[index].reality === null ? t.test_not_enough : number(firstScores[index].reality, 1));
-      cell(row, s.reality === null ? t.test_not_enough : number(s.reality, 1));
-      cell(row, s.aspiration === null ? t.test_not_enough : number(s.aspiration, 1));
-      cell(row, s.gap === null ? "–" : number(s.gap, 1));
-      cell(row, s.gapPct === null ? "–" : number(Math.round(s.gapPct), 0));
-      if (changes) cell(row, changes[index].change === null ? "–" : (changes[index].change > 0 ? "+" : "") + number(changes[index].change, 1));
+      var values = [s.title];
+      if (firstScores) values.push(firstScores[index].reality === null ? t.test_not_enough : number(firstScores[index].reality, 1));
+      values.push(s.reality === null ? t.test_not_enough : number(s.reality, 1),
+        s.aspiration === null ? t.test_not_enough : number(s.aspiration, 1),
+        s.gap === null ? "–" : number(s.gap, 1),
+        s.gapPct === null ? "–" : number(Math.round(s.gapPct), 0));
+      if (changes) values.push(changes[index].change === null ? "–" : (changes[index].change > 0 ? "+" : "") + number(changes[index].change, 1));
+      var row = window.CourseUI.tableRow(values);
+      row.setAttribute("data-dimension", s.id);
       body.appendChild(row);
     });
 

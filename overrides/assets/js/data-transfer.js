@@ -53,14 +53,7 @@
     rows.textContent = "";
     var now = Learner.snapshot();
     Object.keys(Data.SECTIONS).forEach(function (name) {
-      var row = document.createElement("tr");
-      [t["section_" + name], String(Data.count(name, now[name])), String(Data.count(name, data[name]))].forEach(function (value, index) {
-        var cell = document.createElement(index ? "td" : "th");
-        if (!index) cell.setAttribute("scope", "row");
-        cell.textContent = value;
-        row.appendChild(cell);
-      });
-      rows.appendChild(row);
+      rows.appendChild(window.CourseUI.tableRow([t["section_" + name], String(Data.count(name, now[name])), String(Data.count(name, data[name]))]));
     });
     root.querySelector("[data-import-review]").hidden = false;
   }

@@ -33,14 +33,7 @@
     chart.textContent = "";
     if (!team.enough) return;
     team.dimensions.forEach(function (dimension) {
-      var row = document.createElement("tr");
-      [dimension.title, range(dimension.reality), range(dimension.aspiration), range(dimension.gap)].forEach(function (value, index) {
-        var cell = document.createElement(index ? "td" : "th");
-        if (!index) cell.setAttribute("scope", "row");
-        cell.textContent = value;
-        row.appendChild(cell);
-      });
-      rows.appendChild(row);
+      rows.appendChild(window.CourseUI.tableRow([dimension.title, range(dimension.reality), range(dimension.aspiration), range(dimension.gap)]));
     });
     var bank = Learner.pageJson("culture-test-bank");
     function pct(value) { return window.CultureTestScore.toPercent(value, bank.scale); }

@@ -16,5 +16,17 @@
     return String(template).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
 
-  window.CourseUI = { strings: strings, format: format };
+  /* A table row of text cells; the first cell is the row's header. */
+  function tableRow(values) {
+    var row = document.createElement("tr");
+    values.forEach(function (value, index) {
+      var cell = document.createElement(index ? "td" : "th");
+      if (!index) cell.setAttribute("scope", "row");
+      cell.textContent = value;
+      row.appendChild(cell);
+    });
+    return row;
+  }
+
+  window.CourseUI = { strings: strings, format: format, tableRow: tableRow };
 })();
