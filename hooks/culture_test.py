@@ -27,14 +27,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"Learning Culture test:\n{error}") from None
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the test form and its results area to the test pages."""
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Append the test form and its results to the test pages, after Markdown (it is HTML already)."""
     if page.meta.get("generate") != "culture-test":
-        return markdown
+        return html
     attempt = page.meta.get("attempt")
     if attempt not in ATTEMPTS:
         raise PluginError(f"{page.file.src_uri}: front matter 'attempt' must be one of {', '.join(ATTEMPTS)}")
     language = page_language(page)
-    html = render(config, "culture-test.html", bank=_bank, lang=language, attempt=attempt,
-                  t=ui(language), browser_bank=bank_for_browser(_bank, language))
-    return f"{markdown}\n\n{html}\n"
+    fragment = render(config, "culture-test.html", bank=_bank, lang=language, attempt=attempt,
+                      t=ui(language), browser_bank=bank_for_browser(_bank, language))
+    return f"{html}\n{fragment}\n"

@@ -26,14 +26,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
         raise PluginError(f"Self-checks:\n{error}") from None
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the module's questions to its self-check page."""
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Append the module's questions to its self-check page, after Markdown (it is HTML already)."""
     if page.meta.get("generate") != "self-check":
-        return markdown
+        return html
     module = page.meta.get("module")
     if module not in _checks:
         raise PluginError(f"{page.file.src_uri}: no self-check data for module '{module}' "
                           f"(expected data/selfchecks/{module}.yml)")
     language = page_language(page)
-    html = render(config, "self-check.html", check=_checks[module], lang=language, t=ui(language))
-    return f"{markdown}\n\n{html}\n"
+    fragment = render(config, "self-check.html", check=_checks[module], lang=language, t=ui(language))
+    return f"{html}\n{fragment}\n"
