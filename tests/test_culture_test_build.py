@@ -56,3 +56,16 @@ def test_every_self_check_question_and_feedback_in_both_languages(site):
                 for option in question.options:
                     assert " ".join(option.text[language].split()) in text
                     assert " ".join(option.feedback[language].split()) in text
+
+
+def test_the_rating_form_is_left_out_of_search(site):
+    import json
+    bank = load_item_bank()
+    for index_path, language in ((site["dir"] / "search/search_index.en.json", "en"),
+                                 (site["dir"] / "nl/search/search_index.nl.json", "nl")):
+        docs = json.loads(index_path.read_text(encoding="utf-8"))["docs"]
+        test_pages = [d for d in docs if "learning-culture-test/" in d["location"] or "retake-test/" in d["location"]]
+        assert test_pages, "the test pages themselves stay findable"
+        text = " ".join(d["text"] for d in test_pages)
+        assert bank.labels[-1].text[language] not in text
+        assert bank.statements[0].text[language] not in text
