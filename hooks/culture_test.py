@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 
 from course.culture_test import ItemBank, bank_for_browser, load_item_bank
 from course.render import page_language, render
-from course.settings import DataError, ui
+from course.settings import loaded, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +21,7 @@ _bank: ItemBank | None = None
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the item bank once per language build; a broken bank stops the build."""
     global _bank
-    try:
-        _bank = load_item_bank()
-    except DataError as error:
-        raise PluginError(f"Learning Culture test:\n{error}") from None
+    _bank = loaded("Learning Culture test", load_item_bank)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -14,7 +14,7 @@ from course.culture_test import bank_for_browser, load_item_bank
 from course.learner_pages import catalogue, course_map, modules_from_nav, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
 from course.render import page_language, render
-from course.settings import DataError, ui
+from course.settings import loaded, ui
 from course.worksheet import load_prompts
 
 if TYPE_CHECKING:
@@ -29,12 +29,11 @@ _data: dict = {}
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load routes, certificate criteria, prompts and the test bank once per language build."""
-    try:
+    def load() -> dict:
         prompts = load_prompts()
-        _data.update(prompts=prompts, routes=load_routes(set(prompts)), criteria=load_criteria(set(prompts)),
-                     bank=load_item_bank(), titles={})
-    except DataError as error:
-        raise PluginError(f"Learner tools:\n{error}") from None
+        return dict(prompts=prompts, routes=load_routes(set(prompts)), criteria=load_criteria(set(prompts)),
+                    bank=load_item_bank(), titles={})
+    _data.update(loaded("Learner tools", load))
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
@@ -100,10 +99,5 @@ def _url(target: str, page: Page, files: Files, language: str) -> str:
 
 
 def _issuer(config: MkDocsConfig, language: str) -> str:
-    """The issuing organisation: branding's certificate_issuer, else its organisation."""
-    branding = config.extra.get("branding") or {}
-    for key in ("certificate_issuer", "organisation"):
-        value = branding.get(key)
-        if isinstance(value, dict) and value.get(language):
-            return value[language]
-    raise PluginError(f"mkdocs.yml: extra.branding.organisation has no '{language}' text for the certificate")
+    """The certificate's issuing organisation (hooks/branding.py has checked it exists per language)."""
+    return config.extra["branding"]["certificate_issuer"][language]

@@ -7,7 +7,7 @@ from mkdocs.exceptions import PluginError
 
 from course.render import page_language, render
 from course.selfchecks import SelfCheck, load_self_checks
-from course.settings import DataError, ui
+from course.settings import loaded, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -20,10 +20,7 @@ _checks: dict[str, SelfCheck] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate every self-check once per language build."""
     global _checks
-    try:
-        _checks = load_self_checks()
-    except DataError as error:
-        raise PluginError(f"Self-checks:\n{error}") from None
+    _checks = loaded("Self-checks", load_self_checks)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -13,7 +13,7 @@ from course.culture_test import bank_for_browser, load_item_bank
 from course.learner_pages import catalogue, modules_from_nav
 from course.pages import MARKER, PageError, read_page
 from course.render import page_language, render
-from course.settings import DataError, ui
+from course.settings import loaded, ui
 from course.worksheet import Prompt, load_prompts
 
 if TYPE_CHECKING:
@@ -32,10 +32,7 @@ _modules: dict[str, str] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the prompts once per language build; broken data stops the build."""
     global _prompts
-    try:
-        _prompts = load_prompts()
-    except DataError as error:
-        raise PluginError(f"Action-plan prompts:\n{error}") from None
+    _prompts = loaded("Action-plan prompts", load_prompts)
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles

@@ -44,8 +44,6 @@ def sequence(value: object, where: str, problems: Problems) -> list:
 def text(value: object, where: str, problems: Problems) -> dict[str, str]:
     """Text in every language, e.g. {en: ..., nl: ...}; a missing language is a problem."""
     value = mapping(value, where, problems) if value is not None else {}
-    if value is None or not isinstance(value, dict):
-        value = {}
     result = {}
     for language in LANGUAGES:
         entry = value.get(language)

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import yaml
+from mkdocs.exceptions import PluginError
+
+T = TypeVar("T")
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
@@ -39,6 +43,14 @@ def _load_yaml(path: Path, mtime: int) -> object:
         raise DataError(f"{where}: YAML syntax error: {problem}") from None
     except OSError as error:
         raise DataError(f"{path}: cannot be read: {error.strerror}") from None
+
+
+def loaded(label: str, loader: Callable[[], T]) -> T:
+    """Run a data loader for a hook; a DataError stops the build with `label` above its problems."""
+    try:
+        return loader()
+    except DataError as error:
+        raise PluginError(f"{label}:\n{error}") from None
 
 
 @functools.lru_cache(maxsize=None)
