@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
 SCRIPTS = "assets/js/course.js"
@@ -18,6 +19,17 @@ STYLES = "assets/css/course.min.css"
 # search worker and our stylesheets. Minified where they land in the built site.
 SEPARATE = ("assets/js/material-base.js", "assets/js/material-content.js",
             "assets/javascripts/workers/course-search.js")
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Leave the bundled modules out of the site: the bundles carry them."""
+    for kind, names in (("js", config.extra["scripts"]), ("css", config.extra["styles"])):
+        for name in names:
+            file = files.get_file_from_path(f"assets/{kind}/{name}")
+            if file is not None:
+                files.remove(file)
+    return files
 
 
 @event_priority(-200)

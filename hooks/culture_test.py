@@ -4,14 +4,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from course.culture_test import ItemBank, bank_for_browser, load_item_bank
-from course.render import page_language, render
+from course.render import AFTER_SEARCH, append, page_language, render
 from course.settings import loaded, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 ATTEMPTS = ("first", "retake")
@@ -24,14 +25,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _bank = loaded("Learning Culture test", load_item_bank)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the test form and its results to the test pages, after Markdown (it is HTML already)."""
+@event_priority(AFTER_SEARCH)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Append the test form and its results to the test pages."""
     if page.meta.get("generate") != "culture-test":
-        return html
+        return context
     attempt = page.meta.get("attempt")
     if attempt not in ATTEMPTS:
         raise PluginError(f"{page.file.src_uri}: front matter 'attempt' must be one of {', '.join(ATTEMPTS)}")
     language = page_language(page)
     fragment = render(config, "culture-test.html", bank=_bank, lang=language, attempt=attempt,
                       t=ui(language), browser_bank=bank_for_browser(_bank, language))
-    return f"{html}\n{fragment}\n"
+    page.content = append(page.content, fragment)
+    return context

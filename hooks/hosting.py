@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from course.render import script_json
 from course.settings import DataError, ui
 
 if TYPE_CHECKING:
@@ -28,7 +29,9 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     """Give the 404 page the interface wording in the language being built."""
     if template_name == NOT_FOUND:
         try:
-            context["course_ui"] = ui(_language(config))
+            language = _language(config)
+            context["course_ui"] = ui(language)
+            context["course_ui_json"] = script_json(f"ui-{language}", context["course_ui"])
         except DataError as error:
             raise PluginError(str(error)) from None
     return context

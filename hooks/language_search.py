@@ -1,8 +1,8 @@
 """Search per language: each language gets its own index, searched by a worker that matches word forms."""
 from __future__ import annotations
 
+import functools
 import json
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode
@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
 
-# Material's page settings, read by its script; "search" there is the address of the search worker.
-CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+# Material's page settings near the end of the page, read by its script; "search" there is the
+# address of the search worker.
+CONFIG_START, CONFIG_END = '<script id="__config" type="application/json">', "</script>"
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -56,9 +57,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _point_search(html: str, language: search_index.Language) -> str:
-    return CONFIG_SCRIPT.sub(lambda match: match[1] + _with_worker(match[2], language) + match[3], html, count=1)
+    start = html.rfind(CONFIG_START)
+    if start < 0:
+        return html
+    start += len(CONFIG_START)
+    end = html.index(CONFIG_END, start)
+    return html[:start] + _with_worker(html[start:end], language) + html[end:]
 
 
+@functools.lru_cache(maxsize=64)  # pages at the same depth have the same settings
 def _with_worker(settings: str, language: search_index.Language) -> str:
     data = json.loads(settings)
     material_worker = data["search"]

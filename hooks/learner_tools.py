@@ -11,9 +11,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course.culture_test import bank_for_browser, load_item_bank
-from course.learner_pages import catalogue, course_map, modules_from_nav, page_id
+from course.learner_pages import catalogue, course_modules, modules_from_nav, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
-from course.render import page_language, render
+from course.render import AFTER_SEARCH, append, page_language, render, script_json
 from course.settings import loaded, ui
 from course.worksheet import load_prompts
 
@@ -38,29 +38,31 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Remember this language's module titles for the export catalogue."""
+    """Remember this language's module titles (export catalogue) and files (links to pages)."""
     _data["titles"] = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
+    _data["files"] = files
+    _data["course_modules"] = None  # page titles are known once every page is read; see below
     return nav
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Add the done button to lessons, the continue box to the home page and fill the tool pages."""
+@event_priority(AFTER_SEARCH)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Add the course map for progress.js, the done button, the continue box and the tool pages."""
     language = page_language(page)
+    if _data["course_modules"] is None:  # the same for every page of this language
+        _data["course_modules"] = course_modules(nav)
+    context["course_map"] = {"current": page_id(page.file),
+                             "modules": script_json(f"modules-{language}", _data["course_modules"])}
     t = ui(language)
     if page.meta.get("kind") == "lesson":
-        markdown += "\n\n" + render(config, "mark-done.html", t=t, lesson=page_id(page.file)) + "\n"
+        page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=page_id(page.file)))
     if page_id(page.file) == "index":  # the home page of either language
-        markdown += "\n\n" + render(config, "continue.html", t=t) + "\n"
+        page.content = append(page.content, render(config, "continue.html", t=t))
     tool = page.meta.get("generate")
     if tool in TOOLS:
-        html = render(config, f"{tool}.html", t=t, lang=language, **_context(tool, page, config, files, language))
-        markdown += f"\n\n{html}\n"
-    return markdown
-
-
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Give every page the course map (modules, lessons, this page's id) for progress.js."""
-    context["course_map"] = course_map(nav, page)
+        html = render(config, f"{tool}.html", t=t, lang=language,
+                      **_context(tool, page, config, _data["files"], language))
+        page.content = append(page.content, html)
     return context
 
 

@@ -1,15 +1,18 @@
-"""Course pages: check the authoring rules, show reading time, add the glossary's abbreviations."""
+"""Course pages: check the authoring rules, add the glossary's abbreviations, show reading time."""
 from __future__ import annotations
 
+import functools
 import logging
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 from course.content import check_page, reading_minutes
-from course.pages import PageError, read_page
-from course.render import insert_after_title, page_language, render
+from course.pages import source_of
+from course.render import AFTER_SEARCH, insert_after_title, page_language, render, script_json
 from course.settings import DATA, DataError, ui
 
 if TYPE_CHECKING:
@@ -18,37 +21,48 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.lessons")
+ABBREVIATION = re.compile(r"\*\[([^\]]+)\]:")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Report broken authoring rules by file and line; add reading time and abbreviations."""
+    """Report broken authoring rules by file and line; add the glossary's abbreviations."""
     language = page_language(page)
     source = Path(page.file.abs_src_path)
-    try:
-        parsed = read_page(source)
-    except PageError as error:
-        raise PluginError(str(error)) from None
-    shown = _shown(source, config)
-    for line, problem in check_page(parsed, language):
-        log.warning(f"{shown}:{line}: {problem}")
-    if page.meta.get("kind") == "lesson":
-        try:
-            text = ui(language)["reading_time"].format(minutes=reading_minutes(parsed, language))
-        except DataError as error:
-            raise PluginError(str(error)) from None
-        markdown = insert_after_title(markdown, render(config, "reading-time.html", text=text))
-    return f"{markdown}\n\n{_abbreviations(language)}"
+    for line, problem in check_page(source_of(source), language):
+        log.warning(f"{_shown(source, config)}:{line}: {problem}")
+    return f"{markdown}\n\n{_abbreviations(language, markdown)}"
 
 
+@event_priority(AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Give the page template the interface wording in the page's language."""
-    context["course_ui"] = ui(page_language(page))
+    """Give the template the interface wording; show a lesson's reading time under its title."""
+    language = page_language(page)
+    try:
+        wording = ui(language)
+    except DataError as error:
+        raise PluginError(str(error)) from None
+    context["course_ui"] = wording
+    context["course_ui_json"] = script_json(f"ui-{language}", wording)
+    if page.meta.get("kind") == "lesson":
+        minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), language)
+        text = wording["reading_time"].format(minutes=minutes)
+        page.content = insert_after_title(page.content, render(config, "reading-time.html", text=text))
     return context
 
 
-def _abbreviations(language: str) -> str:
+def _abbreviations(language: str, markdown: str) -> str:
+    """The glossary's definitions of the abbreviations the page uses (Markdown's abbr extension
+    would otherwise scan every page for every abbreviation)."""
     path = DATA / f"abbreviations.{language}.md"
-    return path.read_text(encoding="utf-8") if path.exists() else ""
+    if not path.exists():
+        return ""
+    return "\n".join(line for term, line in _glossary(path, path.stat().st_mtime_ns) if term in markdown)
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary(path: Path, mtime: int) -> list[tuple[str, str]]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(match[1], line) for line in lines if (match := ABBREVIATION.match(line))]
 
 
 def _shown(source: Path, config: MkDocsConfig) -> str:

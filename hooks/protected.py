@@ -9,14 +9,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
-from course.protect import Key, derive_key, seal
 from course.render import page_language, render
 from course.settings import DataError, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+
+    from course.protect import Key
 
 log = logging.getLogger("mkdocs.hooks.protected")
 PASSWORD_VARIABLE = "COURSE_PROTECTED_PASSWORD"
@@ -25,18 +27,22 @@ PASSWORD_VARIABLE = "COURSE_PROTECTED_PASSWORD"
 _keys: dict[str, Key] = {}
 
 
-@event_priority(-90)  # after other hooks changed the page's HTML, before search indexes it
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Replace a protected page's content with its ciphertext and a password form, or a notice."""
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Check the `protected` flag and keep a protected page out of the search index."""
     protected = page.meta.get("protected", False)
     if not isinstance(protected, bool):
         # a typo must not publish a page its author believes protected
         raise PluginError(f"{_shown(page, config)}: front matter 'protected' must be true or false")
-    if not protected:
-        return html
-    # Headings are page text: no table of contents, and no search entries for this page.
-    page.toc = get_toc([])
-    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    if protected:
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
+
+@event_priority(-90)  # after the other hooks (AFTER_SEARCH) have added their fragments
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Replace a protected page's content with its ciphertext and a password form, or a notice."""
+    if not page.meta.get("protected", False):
+        return context
+    page.toc = get_toc([])  # headings are page text too
     language = page_language(page)
     try:
         wording = ui(language)
@@ -46,11 +52,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not password:
         log.info(f"{_shown(page, config)}: protected page left out of this build; set "
                  f"{PASSWORD_VARIABLE} when building to include it, encrypted")
-        return render(config, "protected-left-out.html", t=wording, title=page.title)
+        page.content = render(config, "protected-left-out.html", t=wording, title=page.title)
+        return context
+    from course import protect  # imports cryptography: only when there is something to encrypt
+
     if password not in _keys:
-        _keys[password] = derive_key(password)
-    sealed = seal(html, _keys[password])
-    return render(config, "protected.html", t=wording, title=page.title, sealed=sealed.encoded())
+        _keys[password] = protect.derive_key(password)
+    sealed = protect.seal(page.content, _keys[password])
+    page.content = render(config, "protected.html", t=wording, title=page.title, sealed=sealed.encoded())
+    return context
 
 
 def _shown(page: Page, config: MkDocsConfig) -> str:

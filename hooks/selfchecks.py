@@ -4,14 +4,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from course.render import page_language, render
+from course.render import AFTER_SEARCH, append, page_language, render
 from course.selfchecks import SelfCheck, load_self_checks
 from course.settings import loaded, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 _checks: dict[str, SelfCheck] = {}
@@ -23,14 +24,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _checks = loaded("Self-checks", load_self_checks)
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Append the module's questions to its self-check page, after Markdown (it is HTML already)."""
+@event_priority(AFTER_SEARCH)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Append the module's questions to its self-check page."""
     if page.meta.get("generate") != "self-check":
-        return html
+        return context
     module = page.meta.get("module")
     if module not in _checks:
         raise PluginError(f"{page.file.src_uri}: no self-check data for module '{module}' "
                           f"(expected data/selfchecks/{module}.yml)")
     language = page_language(page)
     fragment = render(config, "self-check.html", check=_checks[module], lang=language, t=ui(language))
-    return f"{html}\n{fragment}\n"
+    page.content = append(page.content, fragment)
+    return context

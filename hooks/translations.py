@@ -6,15 +6,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course import parity
-from course.render import insert_after_title, page_language, render
+from course.render import AFTER_SEARCH, insert_after_title, page_language, render
 from course.settings import DataError, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.translations")
@@ -36,20 +38,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+@event_priority(AFTER_SEARCH)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Put a notice at the top of a translation whose English source has changed since."""
     language = page_language(page)
     source_file = getattr(page.file, "alternates", {}).get(parity.SOURCE_LANGUAGE)
     if language == parity.SOURCE_LANGUAGE or source_file is None:
-        return markdown
+        return context
     if not parity.outdated(Path(source_file.abs_src_path), page.meta):
-        return markdown
+        return context
     try:
         notice = render(config, "outdated-translation.html", t=ui(language),
                         source_url=get_relative_url(source_file.url, page.url))
     except DataError as error:
         raise PluginError(str(error)) from None
-    return insert_after_title(markdown, notice)
+    page.content = insert_after_title(page.content, notice)
+    return context
 
 
 def _language(config: MkDocsConfig) -> str | None:

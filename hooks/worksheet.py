@@ -11,8 +11,8 @@ from mkdocs.plugins import event_priority
 
 from course.culture_test import bank_for_browser, load_item_bank
 from course.learner_pages import catalogue, modules_from_nav
-from course.pages import MARKER, PageError, read_page
-from course.render import page_language, render
+from course.pages import MARKER, source_of
+from course.render import AFTER_SEARCH, append, page_language, render
 from course.settings import loaded, ui
 from course.worksheet import Prompt, load_prompts
 
@@ -43,27 +43,29 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     return nav
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Render `<!-- prompt: id -->` markers as fields; fill the action-plan page."""
-    language = page_language(page)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Stop the build at a `<!-- prompt: id -->` marker whose id no data file defines."""
     _check_markers(page)
-    markdown = MARKER.sub(lambda match: _marker(match, config, language), markdown)
-    if page.meta.get("generate") != "action-plan":
-        return markdown
-    html = render(config, "action-plan.html", t=ui(language), lang=language, fields=CARD_FIELDS,
-                  decisions=DECISIONS, modules=catalogue(_prompts, _modules, language, full=True),
-                  browser_catalogue=catalogue(_prompts, _modules, language),
-                  browser_bank=bank_for_browser(load_item_bank(), language))
-    return f"{markdown}\n\n{html}\n"
+
+
+@event_priority(AFTER_SEARCH)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Render the prompt markers (kept as HTML comments by Markdown) as fields; fill the action plan."""
+    language = page_language(page)
+    if source_of(Path(page.file.abs_src_path)).markers:  # most pages have none: skip the search
+        page.content = MARKER.sub(lambda match: _marker(match, config, language), page.content)
+    if page.meta.get("generate") == "action-plan":
+        html = render(config, "action-plan.html", t=ui(language), lang=language, fields=CARD_FIELDS,
+                      decisions=DECISIONS, modules=catalogue(_prompts, _modules, language, full=True),
+                      browser_catalogue=catalogue(_prompts, _modules, language),
+                      browser_bank=bank_for_browser(load_item_bank(), language))
+        page.content = append(page.content, html)
+    return context
 
 
 def _check_markers(page: Page) -> None:
     source = Path(page.file.abs_src_path)
-    try:
-        parsed = read_page(source)
-    except PageError as error:
-        raise PluginError(str(error)) from None
-    for marker in parsed.markers:
+    for marker in source_of(source).markers:
         if marker.kind == "prompt" and marker.id not in _prompts:
             raise PluginError(f"{source}:{marker.line}: unknown prompt id '{marker.id}'; "
                               f"prompts are defined in data/worksheet/*.yml")

@@ -112,13 +112,13 @@ def test_pages_are_compressed_and_only_fingerprinted_assets_cached_long(hosted):
         response = fetch(hosted, PATH + asset)
         assert (asset, response.status, response.getheader("Content-Encoding")) == (asset, 200, "gzip")
         assert response.getheader("Cache-Control") == "public, max-age=31536000, immutable"
-    for own in ("assets/js/storage.js", "assets/js/protected.js", "assets/css/course.css",
+    for own in ("assets/js/course.js", "assets/css/course.min.css",
                 "assets/css/branding.css", "search/search_index.en.json", "sitemap.xml"):
         response = fetch(hosted, PATH + own)
         assert (own, response.status, response.getheader("Cache-Control")) == (own, 200, "no-cache")
     index = fetch(hosted, PATH + "search/search_index.en.json")
     assert index.getheader("Content-Encoding") == "gzip", index.getheaders()
-    assert fetch(hosted, PATH + "assets/js/storage.js").getheader("Content-Encoding") == "gzip"
+    assert fetch(hosted, PATH + "assets/js/course.js").getheader("Content-Encoding") == "gzip"
 
 
 def test_security_headers_on_pages_and_errors(hosted):

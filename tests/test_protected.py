@@ -63,7 +63,7 @@ def test_a_protected_value_other_than_true_or_false_stops_the_build():
     page = SimpleNamespace(meta={"protected": "yes"}, file=SimpleNamespace(abs_src_path=str(source), locale="en"))
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
     with pytest.raises(PluginError, match="docs/en/programmes/learning-leader.md: front matter 'protected' must be true or false"):
-        protected.on_page_content("<p>text</p>", page=page, config=config, files=None)
+        protected.on_page_markdown("text", page=page, config=config, files=None)
 
 
 def test_the_three_programme_pages_are_protected_in_both_languages():

@@ -70,3 +70,23 @@ def test_split_gives_each_language_its_documents_settings_and_stemmer():
     assert indexes[dutch]["config"] == {"lang": ["nl"], "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
                                         "separator": "[\\s]+"}
     assert english.index == "search/search_index.en.json" and dutch.index == "nl/search/search_index.nl.json"
+
+
+def test_forms_and_buttons_stay_out_of_search_while_their_pages_are_found(site):
+    """Readers search the course text; the fields, buttons and questions the build adds to a page
+    would only repeat themselves on dozens of results."""
+    from course.selfchecks import load_self_checks
+    from course.settings import ui
+    from course.worksheet import load_prompts
+
+    checks, prompts = load_self_checks(), load_prompts()
+    for language in ("en", "nl"):
+        index = read_index(site["dir"], language)
+        text = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"])
+        wording = ui(language)
+        for key in ("done_mark", "selfcheck_check", "test_print", "continue_title"):
+            assert wording[key] not in text, (language, key)
+        assert checks["why"].questions[0].text[language] not in text
+        assert all(prompt.help[language] not in text for prompt in prompts.values())
+        prefix = "" if language == "en" else "nl/"
+        assert {f"{prefix}why/self-check/", f"{prefix}introduction/vision/"} <= _pages(index)

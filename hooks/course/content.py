@@ -1,6 +1,7 @@
 """Content rules for course pages: front matter, required sections, word counts, links."""
 from __future__ import annotations
 
+import functools
 import math
 import re
 from urllib.parse import urlsplit
@@ -9,7 +10,7 @@ from course.pages import Page, section_text
 from course.settings import authoring
 
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]*)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
-BARE_LINK_TARGET = re.compile(r"\]\(\s*(https?:[^)]*)\)")
+BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 FENCED = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
@@ -34,20 +35,22 @@ def check_page(page: Page, language: str) -> list[tuple[int, str]]:
 
 def word_count(page: Page, language: str) -> int:
     """Words of lesson text: without front matter, comments, code, link targets and the sources."""
-    text = page.body
     sources = authoring()["lesson"]["sources_section"][language]
-    section = section_text(page, sources)
-    if section is not None:
-        text = text.replace(section, "")
-    for pattern in (COMMENT, FENCED, LINK_TARGET):
-        text = pattern.sub(" ", text)
-    return len(WORD.findall(text))
+    return _words(page.body, section_text(page, sources) or "")
 
 
 def reading_minutes(page: Page, language: str) -> int:
     """Estimated reading time in whole minutes, from the page's own words."""
     speed = authoring()["reading_speed"][language]
     return max(1, math.ceil(word_count(page, language) / speed))
+
+
+@functools.lru_cache(maxsize=256)  # the rules and the reading time both count a lesson's words
+def _words(body: str, sources: str) -> int:
+    text = body.replace(sources, "") if sources else body
+    for pattern in (COMMENT, FENCED, LINK_TARGET):
+        text = pattern.sub(" ", text)
+    return len(WORD.findall(text))
 
 
 def _check_meta(page: Page, rules: dict) -> list[tuple[int, str]]:
@@ -105,11 +108,11 @@ def _check_lesson(page: Page, language: str, rules: dict) -> list[tuple[int, str
 
 def _check_links(page: Page) -> list[tuple[int, str]]:
     problems = []
-    for offset, line in enumerate(page.body.split("\n")):
-        for match in BARE_LINK_TARGET.finditer(line):
-            url = match.group(1).strip().split(' "')[0]
-            if not _well_formed(url):
-                problems.append((page.body_line + offset, f"external link '{url}' is not a well-formed URL"))
+    for match in BARE_LINK_TARGET.finditer(page.body):
+        url = match.group(1).strip().split(' "')[0]
+        if not _well_formed(url):
+            line = page.body_line + page.body.count("\n", 0, match.start())
+            problems.append((line, f"external link '{url}' is not a well-formed URL"))
     return problems
 
 

@@ -44,6 +44,14 @@ class ItemBank:
     def statements_of(self, dimension: str) -> list[Statement]:
         return [s for s in self.statements if s.dimension == dimension]
 
+    def scale_texts(self, language: str) -> list[tuple[int, str]]:
+        """(value, label) of every point on the scale, in one language."""
+        return [(label.value, label.text[language]) for label in self.labels]
+
+    def question_texts(self, language: str) -> list[tuple[str, str]]:
+        """(question id, question) of both ratings of every statement, in one language."""
+        return [(question, texts[language]) for question, texts in self.questions.items()]
+
 
 def load_item_bank(path: Path = DATA / "culture-test.yml") -> ItemBank:
     """Read and validate the item bank; raise DataError listing every problem with file and key."""

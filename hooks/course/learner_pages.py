@@ -35,14 +35,11 @@ def modules_from_nav(nav: Navigation) -> list[tuple[str, str, list[Page]]]:
     return found
 
 
-def course_map(nav: Navigation, current: Page) -> dict:
-    """Modules, their pages (lessons flagged) and the current page's id, for the browser."""
-    return {
-        "current": page_id(current.file),
-        "modules": [{"id": module_id, "title": title, "pages": [
-            {"id": page_id(page.file), "title": page.title, "url": page.url, "lesson": page.meta.get("kind") == "lesson"}
-            for page in pages]} for module_id, title, pages in modules_from_nav(nav)],
-    }
+def course_modules(nav: Navigation) -> list[dict]:
+    """Modules and their pages (lessons flagged), for the browser; needs every page's title read."""
+    return [{"id": module_id, "title": title, "pages": [
+        {"id": page_id(page.file), "title": page.title, "url": page.url, "lesson": page.meta.get("kind") == "lesson"}
+        for page in pages]} for module_id, title, pages in modules_from_nav(nav)]
 
 
 def catalogue(prompts: dict[str, Prompt], titles: dict[str, str], language: str, full: bool = False) -> list[dict]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 from course.settings import SafeLoader
 
@@ -49,6 +50,14 @@ class Page:
     body_line: int  # line number of the body's first line in the file
     headings: list[Heading] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
+
+
+def source_of(path: Path) -> Page:
+    """read_page for a hook: a page that cannot be parsed stops the build with its file and line."""
+    try:
+        return read_page(path)
+    except PageError as error:
+        raise PluginError(str(error)) from None
 
 
 def read_page(path: Path) -> Page:
@@ -102,20 +111,22 @@ def _scan(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
     markers: list[Marker] = []
     in_fence = False
     for offset, line in enumerate(body.split("\n")):
-        number = first_line + offset
-        if FENCE.match(line):
+        # cheap tests first: a page has thousands of lines and few fences, headings or markers
+        if ("```" in line or "~~~" in line) and FENCE.match(line):
             in_fence = not in_fence
             continue
         if in_fence:
             continue
-        heading = HEADING.match(line)
+        number = first_line + offset
+        heading = HEADING.match(line) if line.startswith("#") else None
         if heading:
             text = heading.group(2)
             anchor = HEADING_ID.search(text)
             if anchor:
                 text = text[: anchor.start()].rstrip()
             headings.append(Heading(len(heading.group(1)), text, number, anchor and anchor.group(1)))
-        markers.extend(Marker(m.group(1), m.group(2), number) for m in MARKER.finditer(line))
+        if "<!--" in line:
+            markers.extend(Marker(m.group(1), m.group(2), number) for m in MARKER.finditer(line))
     return headings, markers
 
 

@@ -1,14 +1,22 @@
-"""Render Jinja fragments from overrides/fragments with autoescaping and strict undefined."""
+"""Render Jinja fragments from overrides/fragments (autoescaped, strict) and place them in a page."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from jinja2 import Environment, StrictUndefined
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
+# Hooks add their fragments in on_page_context at this priority: after Material's search (0) has
+# indexed the page's own text, so forms and buttons stay out of the index and are never parsed by
+# Markdown or the search parser; before hooks/protected.py (-90) seals the finished page.
+AFTER_SEARCH = -50
+
 _environments: dict[int, Environment] = {}
+_json: dict[str, tuple[object, Markup]] = {}
 
 
 def render(config: MkDocsConfig, name: str, **context: object) -> str:
@@ -16,9 +24,16 @@ def render(config: MkDocsConfig, name: str, **context: object) -> str:
     key = id(config.theme)
     if key not in _environments:
         _environments[key] = config.theme.get_env().overlay(undefined=StrictUndefined, autoescape=True)
-    html = _environments[key].get_template(f"fragments/{name}").render(**context)
-    # Blank lines would end a raw-HTML block in Markdown; keep the fragment one block.
-    return "\n".join(line for line in html.splitlines() if line.strip())
+    return _environments[key].get_template(f"fragments/{name}").render(**context)
+
+
+def script_json(name: str, value: object) -> Markup:
+    """`value` as JSON for a <script type="application/json"> (as Jinja's tojson writes it), made
+    once for as long as `name` refers to the same object: most pages carry the same data."""
+    cached = _json.get(name)
+    if cached is None or cached[0] is not value:
+        cached = _json[name] = (value, htmlsafe_json_dumps(value, sort_keys=True))
+    return cached[1]
 
 
 def page_language(page: object) -> str:
@@ -26,10 +41,12 @@ def page_language(page: object) -> str:
     return getattr(page.file, "locale", None) or "en"
 
 
-def insert_after_title(markdown: str, html: str) -> str:
-    """Insert a block of HTML right after the page's level-1 heading."""
-    lines = markdown.split("\n")
-    for index, line in enumerate(lines):
-        if line.startswith("# "):
-            return "\n".join(lines[: index + 1] + ["", html, ""] + lines[index + 1 :])
-    return f"{html}\n\n{markdown}"
+def insert_after_title(html: str, fragment: str) -> str:
+    """Insert a fragment right after the page's level-1 heading (at the top when it has none)."""
+    head, title_end, rest = html.partition("</h1>")
+    return f"{head}{title_end}\n{fragment}{rest}" if title_end else f"{fragment}\n{html}"
+
+
+def append(html: str, fragment: str) -> str:
+    """Add a fragment at the end of the page's content."""
+    return f"{html}\n{fragment}\n"

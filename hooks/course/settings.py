@@ -1,4 +1,4 @@
-"""Load the project's YAML settings files (authoring rules, interface wording) once per process."""
+"""Load the project's YAML settings files (authoring rules, interface wording) once per version."""
 from __future__ import annotations
 
 import functools
@@ -46,27 +46,48 @@ def _load_yaml(path: Path, mtime: int) -> object:
 
 
 def loaded(label: str, loader: Callable[[], T]) -> T:
-    """Run a data loader for a hook; a DataError stops the build with `label` above its problems."""
+    """Run a data loader for a hook; a DataError stops the build with `label` above its problems.
+
+    The result is kept until a file under data/ changes: every language's build, and every rebuild
+    of `mkdocs serve` that did not touch data/, reuses it. Do not mutate the result."""
+    version = _data_version()
+    cached = _loaded.get(label)
+    if cached is not None and cached[0] == version:
+        return cached[1]
     try:
-        return loader()
+        result = loader()
     except DataError as error:
         raise PluginError(f"{label}:\n{error}") from None
+    _loaded[label] = (version, result)
+    return result
 
 
-@functools.lru_cache(maxsize=None)
 def authoring(data: Path = DATA) -> dict:
     """The authoring rules in data/authoring.yml."""
     return load_yaml(data / "authoring.yml")
 
 
-@functools.lru_cache(maxsize=None)
 def ui(language: str, data: Path = DATA) -> dict[str, str]:
     """Interface wording from data/ui.yml for one language; a missing translation is an error."""
     path = data / "ui.yml"
-    strings = load_yaml(path)
+    try:
+        return _ui(path, path.stat().st_mtime_ns, language)
+    except OSError as error:
+        raise DataError(f"{path}: cannot be read: {error.strerror}") from None
+
+
+@functools.lru_cache(maxsize=16)
+def _ui(path: Path, mtime: int, language: str) -> dict[str, str]:
     result = {}
-    for key, values in strings.items():
+    for key, values in load_yaml(path).items():
         if not isinstance(values, dict) or not values.get(language):
             raise DataError(f"{path}: key '{key}' has no '{language}' text")
         result[key] = values[language]
     return result
+
+
+_loaded: dict[str, tuple[tuple, object]] = {}
+
+
+def _data_version() -> tuple:
+    return tuple(sorted((str(path), path.stat().st_mtime_ns) for path in DATA.rglob("*") if path.is_file()))

@@ -1,0 +1,37 @@
+"""Build speed: compile each theme template once per process, not once per language build."""
+from __future__ import annotations
+
+from types import CodeType
+from typing import TYPE_CHECKING
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+if TYPE_CHECKING:
+    import jinja2
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+
+
+class _SharedTemplateCode(BytecodeCache):
+    """Compiled template code kept in memory, checked against the template's source checksum."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        checksum, code = self._code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_cache = _SharedTemplateCode()
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Let every language's build reuse the templates the first one compiled."""
+    env.bytecode_cache = _cache
+    return env
