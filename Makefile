@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build test check check-translations translations-done browser webserver offline bench clean
+.PHONY: serve build test check check-translations translations-done browser webserver valgrind offline bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,13 @@ browser:
 	  echo "Installing Debian's Chromium for the browser tests..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Debian's Valgrind for `make bench`, which counts the instructions of a build.
+valgrind:
+	@command -v valgrind >/dev/null || { \
+	  echo "Installing Debian's Valgrind for the benchmark..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq valgrind >/dev/null; }
 
 # Debian's nginx for tests/test_nginx.py, which serves the site with deploy/nginx/leercultuur.conf.
 webserver:
@@ -72,7 +79,7 @@ test: $(VENV)/.installed node_modules/.installed browser webserver
 	$(BIN)/python -m pytest
 
 ## Benchmark: build time against plain Material, page weight, Lighthouse; prints a table (BENCHMARKS.md)
-bench: $(VENV)/.installed node_modules/.bench-installed browser
+bench: $(VENV)/.installed node_modules/.bench-installed browser valgrind
 	$(BIN)/python bench/run.py
 
 ## Fast checks for authors: translations and content rules, no browser

@@ -1,9 +1,12 @@
 """Build time: the course against plain Material + i18n building the same Markdown, without the
-project's hooks, overrides and scripts. Runs alternate so background load hits both alike."""
+project's hooks, overrides and scripts. Runs alternate so background load hits both alike; the
+instructions each build executes are counted too, a figure that background load does not move."""
 from __future__ import annotations
 
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -30,41 +33,75 @@ theme:
 def build_seconds(config: Path, site_dir: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one `mkdocs build` (a fresh process, as an author or CI runs it).
     CPU time is the steadier figure on a busy machine; wall time is what an author waits."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
-    # Let Python cache the hooks' bytecode, as it does on an author's machine; the installed packages
-    # Material runs on come precompiled, so a machine that forbids the cache would count compiling
-    # the hooks' source against the course in every run.
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     cpu_before, started = _children_cpu(), time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config),
-                             "--site-dir", str(site_dir)], cwd=ROOT, env=env, capture_output=True, text=True)
+    result = subprocess.run(_command(config, site_dir), cwd=ROOT, env=_environment(), capture_output=True, text=True)
     elapsed, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
     if result.returncode != 0:
         raise SystemExit(f"build with {config} failed:\n{result.stderr[-3000:]}")
     return elapsed, cpu
 
 
-def compare(runs: int) -> dict:
-    """Median build seconds of the course and of plain Material, and the course's overhead."""
+def compare(runs: int, instructions: bool) -> dict:
+    """Median build seconds of the course and of plain Material, and the course's overhead; with
+    `instructions`, also the instructions each build executes, counted once by Valgrind."""
     with tempfile.TemporaryDirectory() as scratch:
         scratch_dir = Path(scratch)
-        (scratch_dir / "empty").mkdir()
-        plain = scratch_dir / "plain.yml"
-        plain.write_text(PLAIN_CONFIG.format(root=ROOT, empty=scratch_dir / "empty"), encoding="utf-8")
-        configs = {"course": ROOT / "mkdocs.yml", "plain": plain}
+        configs = _configs(scratch_dir)
         times: dict[str, list[tuple[float, float]]] = {name: [] for name in configs}
         build_seconds(configs["course"], scratch_dir / "warm-up")  # fill the OS file cache first
-        for _ in range(runs):
-            for name, config in configs.items():
-                times[name].append(build_seconds(config, scratch_dir / name))
+        for run in range(runs):
+            # ABBA order: neither side always runs first, right after the other
+            for name in (("course", "plain") if run % 2 == 0 else ("plain", "course")):
+                times[name].append(build_seconds(configs[name], scratch_dir / name))
         pages = sum(1 for _ in (scratch_dir / "course").rglob("index.html"))
-    result: dict = {"runs": runs, "pages": pages}
+        counted = _instructions(configs, scratch_dir) if instructions else None
+    result: dict = {"runs": runs, "pages": pages, "instructions": counted}
     for index, measure in enumerate(("wall", "cpu")):
         medians = {name: statistics.median(run[index] for run in values) for name, values in times.items()}
         result[measure] = {**medians, "overhead": medians["course"] / medians["plain"] - 1,
                            "spread": {name: (min(run[index] for run in values), max(run[index] for run in values))
                                       for name, values in times.items()}}
     return result
+
+
+def _instructions(configs: dict[str, Path], scratch_dir: Path) -> dict | str:
+    """Instructions of one build per side under Valgrind (both at once, one per core): unlike time,
+    the same on a quiet or a busy machine, so small differences show."""
+    if shutil.which("valgrind") is None:
+        return "left out: valgrind is not installed (apt-get install valgrind)"
+    running = {name: subprocess.Popen(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                                       *_command(config, scratch_dir / f"counted-{name}")],
+                                      cwd=ROOT, env=_environment(), stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.PIPE, text=True)
+               for name, config in configs.items()}
+    counted = {}
+    for name, process in running.items():
+        _, log = process.communicate()
+        found = re.search(r"Collected : (\d+)", log)
+        if process.returncode != 0 or not found:
+            raise SystemExit(f"counting instructions of the {name} build failed:\n{log[-3000:]}")
+        counted[name] = int(found[1])
+    return {**counted, "overhead": counted["course"] / counted["plain"] - 1}
+
+
+def _configs(scratch_dir: Path) -> dict[str, Path]:
+    (scratch_dir / "empty").mkdir()
+    plain = scratch_dir / "plain.yml"
+    plain.write_text(PLAIN_CONFIG.format(root=ROOT, empty=scratch_dir / "empty"), encoding="utf-8")
+    return {"course": ROOT / "mkdocs.yml", "plain": plain}
+
+
+def _command(config: Path, site_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(config), "--site-dir", str(site_dir)]
+
+
+def _environment() -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    # Let Python cache the hooks' bytecode, as it does on an author's machine; the installed packages
+    # Material runs on come precompiled, so a machine that forbids the cache would count compiling
+    # the hooks' source against the course in every run.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 def _children_cpu() -> float:

@@ -1,6 +1,7 @@
 """`make bench`: build time against plain Material, page weight, Lighthouse and in-browser timings.
 Prints Markdown tables with the targets beside the figures (copy them into BENCHMARKS.md); asserts
-nothing. Options: --runs N (builds per side, default 5), --skip build,weight,lighthouse,timings."""
+nothing. Options: --runs N (builds per side, default 5),
+--skip build,instructions,weight,lighthouse,timings."""
 from __future__ import annotations
 
 import argparse
@@ -31,7 +32,7 @@ def main() -> None:
     options = _options()
     print(f"# Benchmark {datetime.date.today().isoformat()}\n\nMachine: {_machine()}\n")
     if "build" not in options.skip:
-        _print_build(build_time.compare(options.runs))
+        _print_build(build_time.compare(options.runs, instructions="instructions" not in options.skip))
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
         site_dir = Path(scratch) / "site"
@@ -62,6 +63,14 @@ def _print_build(result: dict) -> None:
         cells = [f"{result[m][name]:.2f} ({result[m]['spread'][name][0]:.2f}-{result[m]['spread'][name][1]:.2f})" for m in ("wall", "cpu")]
         print(f"| {label} | " + " | ".join(cells) + " |")
     print(f"| **overhead** (target <= +5%) | **{result['wall']['overhead']:+.1%}** | **{result['cpu']['overhead']:+.1%}** |\n")
+    counted = result["instructions"]
+    if isinstance(counted, str):
+        print(f"Instructions: {counted}.\n")
+    elif counted:
+        print("Instructions executed (Valgrind, one build each; unaffected by other load on the machine):\n")
+        print("| build | instructions (billions) |\n|---|---|")
+        print(f"| course | {counted['course'] / 1e9:.2f} |\n| plain | {counted['plain'] / 1e9:.2f} |")
+        print(f"| **overhead** (target <= +5%) | **{counted['overhead']:+.1%}** |\n")
 
 
 def _print_weight(weights: dict) -> None:
@@ -115,7 +124,7 @@ def _machine() -> str:
 def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="builds per side for the build comparison")
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,weight,lighthouse,timings")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options
