@@ -29,3 +29,31 @@ def test_tool_page_after_instant_navigation(page, site, path, ready):
     page.wait_for_selector(ready)
     assert page.evaluate("window.__instantMarker") == 1, "the page was reloaded, not instantly navigated"
     assert page.errors == []
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_back_does_not_bring_back_an_open_drawer_or_search(site, browser, language):
+    """Material's toggles lose their (invalid) autocomplete="off"; toggles.js keeps what it did."""
+    from conftest import CHROMIUM_ARGS
+
+    prefix = "" if language == "en" else "nl/"
+    html = (site["dir"] / prefix / "why" / "index.html").read_text(encoding="utf-8")
+    assert 'id="__drawer" autocomplete' not in html and 'id="__search" autocomplete' not in html
+    # without the back/forward cache, Back loads the page again and restores its form fields
+    chromium = browser.browser_type.launch(executable_path="/usr/bin/chromium",
+                                           args=CHROMIUM_ARGS + ["--disable-features=BackForwardCache"])
+    try:
+        tab = chromium.new_page(viewport={"width": 400, "height": 800})
+        tab.goto(site["url"] + prefix + "why/")
+        tab.click("label.md-header__button[for='__drawer']")
+        assert tab.evaluate("document.getElementById('__drawer').checked")
+        tab.goto(site["url"] + prefix + "how/")
+        tab.go_back(wait_until="load")
+        tab.wait_for_function("!document.getElementById('__drawer').checked")
+        assert tab.locator(".md-sidebar--primary").evaluate("el => el.getBoundingClientRect().right") <= 0
+        # a search asked for in the address stays open
+        tab.goto(site["url"] + prefix + "why/?q=learning")
+        tab.reload(wait_until="load")
+        assert tab.evaluate("document.getElementById('__search').checked")
+    finally:
+        chromium.close()
