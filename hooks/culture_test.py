@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -17,12 +18,14 @@ if TYPE_CHECKING:
 
 ATTEMPTS = ("first", "retake")
 _bank: ItemBank | None = None
+_forms: dict[str, Markup] = {}  # the rating form per language, the same for both attempts
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the item bank once per language build; a broken bank stops the build."""
     global _bank
     _bank = loaded("Learning Culture test", load_item_bank)
+    _forms.clear()
 
 
 @event_priority(AFTER_SEARCH)
@@ -34,7 +37,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if attempt not in ATTEMPTS:
         raise PluginError(f"{page.file.src_uri}: front matter 'attempt' must be one of {', '.join(ATTEMPTS)}")
     language = page_language(page)
-    fragment = render(config, "culture-test.html", bank=_bank, lang=language, attempt=attempt,
-                      t=ui(language), browser_bank=bank_for_browser(_bank, language))
+    if language not in _forms:
+        # rendered with autoescaping like every fragment, so it can be placed as it is
+        _forms[language] = Markup(render(config, "culture-test-form.html", bank=_bank, lang=language, t=ui(language)))
+    fragment = render(config, "culture-test.html", form=_forms[language], attempt=attempt,
+                      browser_bank=bank_for_browser(_bank, language))
     page.content = append(page.content, fragment)
     return context
