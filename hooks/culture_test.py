@@ -7,9 +7,9 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.culture_test import ItemBank, bank_for_browser, load_item_bank
+from course.culture_test import ItemBank, bank_for_browser, item_bank
 from course.render import AFTER_SEARCH, append, page_language, render
-from course.settings import loaded, ui
+from course.settings import ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,7 +24,7 @@ _forms: dict[str, Markup] = {}  # the rating form per language, the same for bot
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the item bank once per language build; a broken bank stops the build."""
     global _bank
-    _bank = loaded("Learning Culture test", load_item_bank)
+    _bank = item_bank()
     _forms.clear()
 
 

@@ -10,12 +10,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from course.culture_test import bank_for_browser, load_item_bank
+from course.culture_test import bank_for_browser, item_bank
 from course.learner_pages import catalogue, course_modules, modules_from_nav, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
 from course.render import AFTER_SEARCH, append, page_language, render, script_json
 from course.settings import loaded, ui
-from course.worksheet import load_prompts
+from course.worksheet import prompts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,9 +30,8 @@ _data: dict = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load routes, certificate criteria, prompts and the test bank once per language build."""
     def load() -> dict:
-        prompts = load_prompts()
-        return dict(prompts=prompts, routes=load_routes(set(prompts)), criteria=load_criteria(set(prompts)),
-                    bank=load_item_bank(), titles={})
+        ids = set(prompts())
+        return dict(prompts=prompts(), routes=load_routes(ids), criteria=load_criteria(ids), bank=item_bank(), titles={})
     _data.update(loaded("Learner tools", load))
 
 

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.culture_test import bank_for_browser, load_item_bank
+from course.culture_test import bank_for_browser, item_bank
 from course.learner_pages import catalogue, modules_from_nav
 from course.pages import MARKER, source_of
 from course.render import AFTER_SEARCH, append, page_language, render
-from course.settings import loaded, ui
-from course.worksheet import Prompt, load_prompts
+from course.settings import ui
+from course.worksheet import Prompt, prompts
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +32,7 @@ _modules: dict[str, str] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the prompts once per language build; broken data stops the build."""
     global _prompts
-    _prompts = loaded("Action-plan prompts", load_prompts)
+    _prompts = prompts()
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
@@ -58,7 +58,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         html = render(config, "action-plan.html", t=ui(language), lang=language, fields=CARD_FIELDS,
                       decisions=DECISIONS, modules=catalogue(_prompts, _modules, language, full=True),
                       browser_catalogue=catalogue(_prompts, _modules, language),
-                      browser_bank=bank_for_browser(load_item_bank(), language))
+                      browser_bank=bank_for_browser(item_bank(), language))
         page.content = append(page.content, html)
     return context
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.schema import Problems, identifier, mapping, sequence, text
-from course.settings import DATA, load_yaml
+from course.settings import DATA, load_yaml, loaded
 
 MIN_DIMENSIONS, MAX_DIMENSIONS = 7, 9
 MIN_STATEMENTS, MAX_STATEMENTS = 3, 4
@@ -51,6 +51,11 @@ class ItemBank:
     def question_texts(self, language: str) -> list[tuple[str, str]]:
         """(question id, question) of both ratings of every statement, in one language."""
         return [(question, texts[language]) for question, texts in self.questions.items()]
+
+
+def item_bank() -> ItemBank:
+    """The item bank for the build: loaded once while data/ is unchanged; a broken bank stops it."""
+    return loaded("Learning Culture test", load_item_bank)
 
 
 def load_item_bank(path: Path = DATA / "culture-test.yml") -> ItemBank:

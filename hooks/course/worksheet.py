@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.schema import LANGUAGES, Problems, identifier, mapping, sequence, text
-from course.settings import DATA, DataError, load_yaml
+from course.settings import DATA, DataError, load_yaml, loaded
 
 MODULES = ("start", "introduction", "why", "how", "what", "results")
 TYPES = ("short", "long", "choice", "date")
@@ -35,6 +35,11 @@ class Prompt:
         """What the browser needs to show and export this prompt in one language."""
         return {"id": self.id, "module": self.module, "type": self.type, "label": self.label[language],
                 "choices": [{"id": c.id, "label": c.label[language]} for c in self.choices]}
+
+
+def prompts() -> dict[str, Prompt]:
+    """The prompts for the build: loaded once while data/ is unchanged; broken data stops it."""
+    return loaded("Action-plan prompts", load_prompts)
 
 
 def load_prompts(folder: Path = DATA / "worksheet") -> dict[str, Prompt]:
