@@ -5,6 +5,7 @@ Run as `python -m course.parity check [DOCS]` or `python -m course.parity done [
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import sys
@@ -33,8 +34,7 @@ class Finding:
 
 def source_hash(source: Path) -> str:
     """Short content hash of an English page, recorded in its translation's front matter."""
-    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return _hash(source, source.stat().st_mtime_ns)
 
 
 def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding]:
@@ -138,6 +138,12 @@ def _list_difference(what: str, source: list[str], target: list[str]) -> str:
 
 def _pages(folder: Path) -> set[Path]:
     return {p.relative_to(folder) for p in folder.rglob("*.md")} if folder.is_dir() else set()
+
+
+@functools.lru_cache(maxsize=1024)  # the check and every translation's build ask for it
+def _hash(source: Path, mtime: int) -> str:
+    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _show(path: Path) -> str:
