@@ -30,8 +30,9 @@ _data: dict = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load routes, certificate criteria, prompts and the test bank once per language build."""
     def load() -> dict:
-        ids = set(prompts())
-        return dict(prompts=prompts(), routes=load_routes(ids), criteria=load_criteria(ids), bank=item_bank(), titles={})
+        found = prompts()
+        return dict(prompts=found, routes=load_routes(set(found)), criteria=load_criteria(set(found)),
+                    bank=item_bank(), titles={})
     _data.update(loaded("Learner tools", load))
 
 
@@ -47,15 +48,15 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 @event_priority(AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Add the course map for progress.js, the done button, the continue box and the tool pages."""
-    language = page_language(page)
+    language, this_page = page_language(page), page_id(page.file)
     if _data["course_modules"] is None:  # the same for every page of this language
         _data["course_modules"] = course_modules(nav)
-    context["course_map"] = {"current": page_id(page.file),
+    context["course_map"] = {"current": this_page,
                              "modules": script_json(f"modules-{language}", _data["course_modules"])}
     t = ui(language)
     if page.meta.get("kind") == "lesson":
-        page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=page_id(page.file)))
-    if page_id(page.file) == "index":  # the home page of either language
+        page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=this_page))
+    if this_page == "index":  # the home page of either language
         page.content = append(page.content, render(config, "continue.html", t=t))
     tool = page.meta.get("generate")
     if tool in TOOLS:

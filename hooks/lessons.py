@@ -1,7 +1,6 @@
 """Course pages: check the authoring rules, add the glossary's abbreviations, show reading time."""
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from pathlib import Path
@@ -11,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course.content import check_page, reading_minutes
-from course.pages import source_of
+from course.pages import shown, source_of
 from course.render import AFTER_SEARCH, insert_after_title, page_language, render, script_json
-from course.settings import DATA, DataError, ui
+from course.settings import DATA, DataError, per_version, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -29,7 +28,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = page_language(page)
     source = Path(page.file.abs_src_path)
     for line, problem in check_page(source_of(source), language):
-        log.warning(f"{_shown(source, config)}:{line}: {problem}")
+        log.warning(f"{shown(source, config.config_file_path)}:{line}: {problem}")
     return f"{markdown}\n\n{_abbreviations(language, markdown)}"
 
 
@@ -56,18 +55,10 @@ def _abbreviations(language: str, markdown: str) -> str:
     path = DATA / f"abbreviations.{language}.md"
     if not path.exists():
         return ""
-    return "\n".join(line for term, line in _glossary(path, path.stat().st_mtime_ns) if term in markdown)
+    return "\n".join(line for term, line in _glossary(path) if term in markdown)
 
 
-@functools.lru_cache(maxsize=8)
-def _glossary(path: Path, mtime: int) -> list[tuple[str, str]]:
+@per_version
+def _glossary(path: Path) -> list[tuple[str, str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [(match[1], line) for line in lines if (match := ABBREVIATION.match(line))]
-
-
-def _shown(source: Path, config: MkDocsConfig) -> str:
-    root = Path(config.config_file_path).parent
-    try:
-        return str(source.relative_to(root))
-    except ValueError:
-        return str(source)

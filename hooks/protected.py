@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
+from course.pages import shown
 from course.render import page_language, render
 from course.settings import DataError, ui
 
@@ -64,4 +66,4 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _shown(page: Page, config: MkDocsConfig) -> str:
-    return os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
+    return shown(Path(page.file.abs_src_path), config.config_file_path)

@@ -1,7 +1,6 @@
 """Read course pages: front matter, headings and markers, with line numbers."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +8,7 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from course.settings import SafeLoader
+from course.settings import SafeLoader, per_version
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -52,6 +51,14 @@ class Page:
     markers: list[Marker] = field(default_factory=list)
 
 
+def shown(path: Path, config_file: str) -> str:
+    """A source file's path as messages show it: relative to the project (mkdocs.yml's folder)."""
+    try:
+        return str(path.relative_to(Path(config_file).parent))
+    except ValueError:
+        return str(path)
+
+
 def source_of(path: Path) -> Page:
     """read_page for a hook: a page that cannot be parsed stops the build with its file and line."""
     try:
@@ -60,15 +67,9 @@ def source_of(path: Path) -> Page:
         raise PluginError(str(error)) from None
 
 
+@per_version  # several hooks and both languages' builds read the same pages
 def read_page(path: Path) -> Page:
-    """Parse one Markdown file; raise PageError naming file and line on bad front matter.
-
-    Cached by modification time: several hooks and both languages' builds read the same pages."""
-    return _read_page(path, path.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=1024)
-def _read_page(path: Path, mtime: int) -> Page:
+    """Parse one Markdown file; raise PageError naming file and line on bad front matter."""
     text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     return parse_page(path, text)
 

@@ -5,7 +5,6 @@ Run as `python -m course.parity check [DOCS]` or `python -m course.parity done [
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import sys
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.pages import Page, PageError, read_page
+from course.settings import per_version
 
 SOURCE_LANGUAGE = "en"
 RECORD_KEY = "translation_of"
@@ -32,9 +32,11 @@ class Finding:
         return f"{self.severity}: {self.path}:{self.line}: {self.message}"
 
 
+@per_version  # the check and every translation's build ask for it
 def source_hash(source: Path) -> str:
     """Short content hash of an English page, recorded in its translation's front matter."""
-    return _hash(source, source.stat().st_mtime_ns)
+    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding]:
@@ -138,12 +140,6 @@ def _list_difference(what: str, source: list[str], target: list[str]) -> str:
 
 def _pages(folder: Path) -> set[Path]:
     return {p.relative_to(folder) for p in folder.rglob("*.md")} if folder.is_dir() else set()
-
-
-@functools.lru_cache(maxsize=1024)  # the check and every translation's build ask for it
-def _hash(source: Path, mtime: int) -> str:
-    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def _show(path: Path) -> str:

@@ -21,18 +21,29 @@ class DataError(ValueError):
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_yaml(path: Path) -> object:
-    """Read a YAML file safely; raise DataError naming the file and line on a syntax error.
+def per_version(function: Callable[..., T]) -> Callable[..., T]:
+    """Cache `function(path, *args)` for as long as the file at `path` keeps its modification time
+    and size: both language builds and `mkdocs serve` rebuilds read the same files. The stat raises
+    OSError for a missing file, as reading it would. Callers must not mutate the result."""
+    cached = functools.lru_cache(maxsize=1024)(lambda path, version, *args: function(path, *args))
 
-    Cached by modification time: every language's build reads the same files. Do not mutate the result."""
+    @functools.wraps(function)
+    def by_version(path: Path, *args: object) -> T:
+        status = path.stat()
+        return cached(path, (status.st_mtime_ns, status.st_size), *args)
+    return by_version
+
+
+def load_yaml(path: Path) -> object:
+    """Read a YAML file safely; raise DataError naming the file and line on a syntax error."""
     try:
-        return _load_yaml(path, path.stat().st_mtime_ns)
+        return _load_yaml(path)
     except OSError as error:
         raise DataError(f"{path}: cannot be read: {error.strerror}") from None
 
 
-@functools.lru_cache(maxsize=256)
-def _load_yaml(path: Path, mtime: int) -> object:
+@per_version
+def _load_yaml(path: Path) -> object:
     try:
         with path.open(encoding="utf-8") as handle:
             return yaml.load(handle, Loader=SafeLoader)
@@ -71,13 +82,13 @@ def ui(language: str, data: Path = DATA) -> dict[str, str]:
     """Interface wording from data/ui.yml for one language; a missing translation is an error."""
     path = data / "ui.yml"
     try:
-        return _ui(path, path.stat().st_mtime_ns, language)
+        return _ui(path, language)
     except OSError as error:
         raise DataError(f"{path}: cannot be read: {error.strerror}") from None
 
 
-@functools.lru_cache(maxsize=16)
-def _ui(path: Path, mtime: int, language: str) -> dict[str, str]:
+@per_version
+def _ui(path: Path, language: str) -> dict[str, str]:
     result = {}
     for key, values in load_yaml(path).items():
         if not isinstance(values, dict) or not values.get(language):
