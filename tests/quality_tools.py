@@ -52,8 +52,12 @@ def start_axe(tab, selector: str = "document") -> None:
         """([selector, tags, extra]) => {
              const rules = Object.fromEntries(extra.map((id) => [id, {enabled: true}]));
              const context = selector === "document" ? document : selector;
-             window.__courseAxe = axe.run(context, {runOnly: {type: "tag", values: tags}, rules,
-                                                    resultTypes: ["violations"]});
+             // check the page as it settles, not mid-transition: a fading menu has lower contrast
+             const settling = document.getAnimations()
+               .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime))
+               .map((animation) => animation.finished.catch(() => null));
+             window.__courseAxe = Promise.all(settling).then(() => axe.run(context, {
+               runOnly: {type: "tag", values: tags}, rules, resultTypes: ["violations"]}));
            }""",
         [selector, AXE_TAGS, AXE_EXTRA_RULES],
     )
