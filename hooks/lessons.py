@@ -20,16 +20,18 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 log = logging.getLogger("mkdocs.hooks.lessons")
-ABBREVIATION = re.compile(r"\*\[([^\]]+)\]:")
+# the glossary files use Markdown's own abbreviation syntax: *[HR]: Human Resources
+ABBREVIATION = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*?)\s*$")
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Report broken authoring rules by file and line; add the glossary's abbreviations."""
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
+    """Report broken authoring rules by file and line; give the page the glossary's abbreviations."""
     language = page_language(page)
     source = Path(page.file.abs_src_path)
     for line, problem in check_page(source_of(source), language):
         log.warning(f"{shown(source, config.config_file_path)}:{line}: {problem}")
-    return f"{markdown}\n\n{_abbreviations(language, markdown)}"
+    # MkDocs builds each page's Markdown converter from mdx_configs right after this event
+    config.mdx_configs["abbr"] = {"glossary": _abbreviations(language, markdown)}
 
 
 @event_priority(AFTER_SEARCH)
@@ -49,16 +51,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     return context
 
 
-def _abbreviations(language: str, markdown: str) -> str:
-    """The glossary's definitions of the abbreviations the page uses (Markdown's abbr extension
-    would otherwise scan every page for every abbreviation)."""
+def _abbreviations(language: str, markdown: str) -> dict[str, str]:
+    """The glossary's abbreviations that the page uses, for the abbr extension's `glossary` option
+    (given all of them, it would look for every one in every page)."""
     path = DATA / f"abbreviations.{language}.md"
     if not path.exists():
-        return ""
-    return "\n".join(line for term, line in _glossary(path) if term in markdown)
+        return {}
+    return {term: title for term, title in _glossary(path) if term in markdown}
 
 
 @per_version
 def _glossary(path: Path) -> list[tuple[str, str]]:
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [(match[1], line) for line in lines if (match := ABBREVIATION.match(line))]
+    return [(match[1], match[2]) for line in lines if (match := ABBREVIATION.match(line))]

@@ -3,6 +3,7 @@ a language switcher that works under any path, and nothing loaded from other sit
 from __future__ import annotations
 
 import re
+from html import unescape
 from urllib.parse import urlsplit
 
 from conftest import ROOT
@@ -83,3 +84,15 @@ def test_lessons_show_a_reading_time_computed_from_each_language(site):
             assert f'<p class="course-reading-time">{wording.format(minutes)}</p>' in html
     overview = built_path(site["dir"], "how/index.md", "en").read_text(encoding="utf-8")
     assert "course-reading-time" not in overview
+
+
+def test_abbreviations_show_their_expansion_from_the_glossary_of_the_pages_language(site):
+    expansions = {"en": "Learning and Development", "nl": "Learning & Development (opleiden en ontwikkelen)"}
+    for language, expansion in expansions.items():
+        glossary = (ROOT / "data" / f"abbreviations.{language}.md").read_text(encoding="utf-8")
+        assert f"*[L&D]: {expansion}\n" in glossary
+        html = built_path(site["dir"], "introduction/vision.md", language).read_text(encoding="utf-8")
+        titles = {unescape(text): unescape(title) for title, text in re.findall(r'<abbr title="([^"]*)">([^<]*)</abbr>', html)}
+        assert titles.get("L&D") == expansion, f"{language}: {titles}"
+        assert all(f"*[{term}]: {title}" in glossary for term, title in titles.items()), titles
+        assert "*[" not in html, f"{language}: a glossary line shows as text"

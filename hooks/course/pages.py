@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -22,16 +22,16 @@ class PageError(ValueError):
     """A page that cannot be read; the message names file and line."""
 
 
-@dataclass(frozen=True)
-class Heading:
+# Named tuples, not dataclasses: a build keeps every page's headings, and tuples of plain values
+# are left alone by the garbage collector.
+class Heading(NamedTuple):
     level: int
     text: str
     line: int
     anchor: str | None = None
 
 
-@dataclass(frozen=True)
-class Marker:
+class Marker(NamedTuple):
     kind: str
     id: str
     line: int
@@ -41,14 +41,13 @@ class Marker:
         return f"{self.kind}:{self.id}"
 
 
-@dataclass
-class Page:
+class Page(NamedTuple):
     path: Path
     meta: dict
     body: str
     body_line: int  # line number of the body's first line in the file
-    headings: list[Heading] = field(default_factory=list)
-    markers: list[Marker] = field(default_factory=list)
+    headings: tuple[Heading, ...] = ()
+    markers: tuple[Marker, ...] = ()
 
 
 def shown(path: Path, config_file: str) -> str:
@@ -90,9 +89,7 @@ def parse_page(path: Path, text: str) -> Page:
             raise PageError(f"{path}:2: front matter must be a mapping of keys to values")
         body = text[match.end():]
         body_line = text[: match.end()].count("\n") + 1
-    page = Page(path, meta, body, body_line)
-    page.headings, page.markers = _scan(body, body_line)
-    return page
+    return Page(path, meta, body, body_line, *_scan(body, body_line))
 
 
 def section_text(page: Page, title: str) -> str | None:
@@ -107,7 +104,7 @@ def section_text(page: Page, title: str) -> str | None:
     return "\n".join(lines[start:]) if start is not None else None
 
 
-def _scan(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
+def _scan(body: str, first_line: int) -> tuple[tuple[Heading, ...], tuple[Marker, ...]]:
     headings: list[Heading] = []
     markers: list[Marker] = []
     in_fence = False
@@ -128,7 +125,7 @@ def _scan(body: str, first_line: int) -> tuple[list[Heading], list[Marker]]:
             headings.append(Heading(len(heading.group(1)), text, number, anchor and anchor.group(1)))
         if "<!--" in line:
             markers.extend(Marker(m.group(1), m.group(2), number) for m in MARKER.finditer(line))
-    return headings, markers
+    return tuple(headings), tuple(markers)
 
 
 def _problem(error: yaml.YAMLError) -> str:
