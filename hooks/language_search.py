@@ -8,33 +8,28 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import Markup
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course import offline, search_index
-from course.render import page_language
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.pages import Page
+    from mkdocs.structure.files import Files
 
-# Material's page settings near the end of the page, read by its script; "search" there is the
-# address of the search worker.
+# Material's page settings (its template's "config" block), read by its script; "search" there is
+# the address of the search worker.
 CONFIG_START, CONFIG_END = '<script id="__config" type="application/json">', "</script>"
 
 
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """Point the page's search at our worker, told where Material's worker and this language's index are."""
-    return _point_search(output, _language(config, page_language(page)))
-
-
-@event_priority(50)  # before hooks/hosting.py keeps the 404 page of each language
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    """The same for the 404 page, which is rendered as a template, not as a page."""
-    if template_name != "404.html":
-        return output
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Give the templates the filter that points search at our worker (overrides/main.html)."""
     i18n = config.plugins["i18n"]
-    return _point_search(output, _language(config, i18n.current_language or i18n.default_language))
+    language = _language(config, i18n.current_language or i18n.default_language)
+    env.filters["course_search_worker"] = lambda block: Markup(_point_search(str(block), language))
+    return env
 
 
 @event_priority(-200)
@@ -57,7 +52,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def _point_search(html: str, language: search_index.Language) -> str:
-    start = html.rfind(CONFIG_START)
+    start = html.find(CONFIG_START)
     if start < 0:
         return html
     start += len(CONFIG_START)
