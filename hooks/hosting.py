@@ -9,6 +9,7 @@ from mkdocs.plugins import event_priority
 
 from course.render import script_json
 from course.settings import DataError, ui
+from translations import switcher_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,12 +27,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
-    """Give the 404 page the interface wording in the language being built."""
+    """Give the 404 page the interface wording in the language being built, and the switcher the
+    home page of each language."""
     if template_name == NOT_FOUND:
         try:
             language = _language(config)
             context["course_ui"] = ui(language)
             context["course_ui_json"] = script_json(f"ui-{language}", context["course_ui"])
+            context["course_alternates"] = switcher_links(config, {}, base=context["base_url"])
         except DataError as error:
             raise PluginError(str(error)) from None
     return context

@@ -1,4 +1,5 @@
-"""Translation parity in the build: report missing or mismatched pages, flag outdated translations."""
+"""Translation parity in the build: report missing or mismatched pages, flag outdated translations;
+the language switcher's links."""
 from __future__ import annotations
 
 import logging
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, normalize_url
 
 from course import parity
 from course.render import AFTER_SEARCH, insert_after_title, page_language, render
@@ -40,7 +41,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Put a notice at the top of a translation whose English source has changed since."""
+    """Give the switcher this page in every language; put a notice at the top of a translation
+    whose English source has changed since."""
+    context["course_alternates"] = switcher_links(config, getattr(page.file, "alternates", {}), page=page)
     language = page_language(page)
     source_file = getattr(page.file, "alternates", {}).get(parity.SOURCE_LANGUAGE)
     if language == parity.SOURCE_LANGUAGE or source_file is None:
@@ -54,6 +57,19 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         raise PluginError(str(error)) from None
     page.content = insert_after_title(page.content, notice)
     return context
+
+
+def switcher_links(config: MkDocsConfig, files: dict, page: Page | None = None, base: str = "") -> dict[str, str]:
+    """Each language's version of a page, as the theme's `url` filter writes it (relative to `page`,
+    or under `base` for a page rendered without one); a language's home when it has no version.
+    The plugin's own links are absolute from site_url, which breaks under another path."""
+    default = config.plugins["i18n"].default_language
+    links = {}
+    for alternate in config.extra["alternate"]:
+        language = alternate["lang"]
+        target = files[language].url if language in files else ("" if language == default else f"{language}/")
+        links[language] = normalize_url(target, page=page, base=base)
+    return links
 
 
 def _language(config: MkDocsConfig) -> str | None:

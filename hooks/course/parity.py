@@ -87,11 +87,14 @@ def _compare(source_path: Path, target_path: Path) -> list[Finding]:
         source, target = read_page(source_path), read_page(target_path)
     except PageError as error:
         return [Finding("error", *_split(str(error)))]
-    where = _show(target_path)
     problems = _structure_differences(source, target)
+    recorded = RECORD_KEY in target.meta
+    if not problems and recorded and not outdated(source_path, target.meta):
+        return []  # the usual case: no need to work out how to show the paths
+    where = _show(target_path)
     findings = [Finding("error", where, 1, f"structure differs from {_show(source_path)}: {p}")
                 for p in problems]
-    if RECORD_KEY not in target.meta:
+    if not recorded:
         findings.append(Finding("warning", where, 1,
                                 f"no {RECORD_KEY} recorded; after checking the translation run "
                                 f"`make translations-done PAGE={where}`"))

@@ -32,9 +32,21 @@ def per_version(function: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(function)
     def by_version(path: Path, *args: object) -> T:
-        status = path.stat()
-        return cached(path, (status.st_mtime_ns, status.st_size), *args)
+        return cached(path, _version(path), *args)
     return by_version
+
+
+def build_started() -> None:
+    """From now until `build_ended`, look at each file's version once: a build asks about the same
+    pages and data files hundreds of times, and authors' edits are picked up by the next build."""
+    global _versions
+    _versions = {}
+
+
+def build_ended() -> None:
+    """Look at files every time again (tests and scripts change them between reads)."""
+    global _versions
+    _versions = None
 
 
 def load_yaml(path: Path) -> object:
@@ -101,10 +113,26 @@ def _ui(path: Path, language: str) -> dict[str, str]:
 
 
 _loaded: dict[str, tuple[tuple, object]] = {}
+_versions: dict[Path, tuple] | None = None  # during a build: the versions looked at
+
+
+def _version(path: Path) -> tuple[int, int]:
+    known = _versions.get(path) if _versions is not None else None
+    if known is None:
+        status = path.stat()
+        known = (status.st_mtime_ns, status.st_size)
+        if _versions is not None:
+            _versions[path] = known
+    return known
 
 
 def _data_version() -> tuple:
-    return tuple(sorted(_file_times(DATA)))
+    if _versions is not None and DATA in _versions:  # listed once per build, like a file's version
+        return _versions[DATA]
+    version = tuple(sorted(_file_times(DATA)))
+    if _versions is not None:
+        _versions[DATA] = version
+    return version
 
 
 def _file_times(folder: Path) -> Iterator[tuple[str, int]]:

@@ -1,4 +1,5 @@
-"""Build speed: compile each theme template once per process, not once per language build."""
+"""Build speed: compile each theme template once per process, not once per language build; look at
+each source file's version once per build, not each time a hook asks for the file."""
 from __future__ import annotations
 
 from types import CodeType
@@ -6,6 +7,9 @@ from typing import TYPE_CHECKING
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+from mkdocs.plugins import event_priority
+
+from course import settings
 
 if TYPE_CHECKING:
     import jinja2
@@ -31,7 +35,24 @@ class _SharedTemplateCode(BytecodeCache):
 _cache = _SharedTemplateCode()
 
 
+@event_priority(100)  # before the hooks that load data in on_pre_build
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Start remembering file versions for this build (each language is a build of its own)."""
+    settings.build_started()
+
+
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
     """Let every language's build reuse the templates the first one compiled."""
     env.bytecode_cache = _cache
     return env
+
+
+@event_priority(-300)  # after every other hook, the other languages' builds included
+def on_post_build(config: MkDocsConfig) -> None:
+    """Stop remembering file versions."""
+    settings.build_ended()
+
+
+def on_build_error(error: Exception) -> None:
+    """Stop remembering file versions when a build fails (mkdocs serve goes on)."""
+    settings.build_ended()
