@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from course.alternates import switcher_links
 from course.render import script_json
 from course.settings import DataError, ui
-from translations import switcher_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig

@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url, normalize_url
+from mkdocs.utils import get_relative_url
 
 from course import parity
+from course.alternates import switcher_links
 from course.render import AFTER_SEARCH, insert_after_title, page_language, render
 from course.settings import DataError, ui
 
@@ -57,19 +58,6 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         raise PluginError(str(error)) from None
     page.content = insert_after_title(page.content, notice)
     return context
-
-
-def switcher_links(config: MkDocsConfig, files: dict, page: Page | None = None, base: str = "") -> dict[str, str]:
-    """Each language's version of a page, as the theme's `url` filter writes it (relative to `page`,
-    or under `base` for a page rendered without one); a language's home when it has no version.
-    The plugin's own links are absolute from site_url, which breaks under another path."""
-    default = config.plugins["i18n"].default_language
-    links = {}
-    for alternate in config.extra["alternate"]:
-        language = alternate["lang"]
-        target = files[language].url if language in files else ("" if language == default else f"{language}/")
-        links[language] = normalize_url(target, page=page, base=base)
-    return links
 
 
 def _language(config: MkDocsConfig) -> str | None:
