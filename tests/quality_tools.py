@@ -52,11 +52,13 @@ def start_axe(tab, selector: str = "document") -> None:
         """([selector, tags, extra]) => {
              const rules = Object.fromEntries(extra.map((id) => [id, {enabled: true}]));
              const context = selector === "document" ? document : selector;
-             // check the page as it settles, not mid-transition: a fading menu has lower contrast
+             // check the page once it is still, not mid-transition: a fading menu has lower contrast
+             // (waiting at most 3 s, in case an animation is paused)
              const settling = document.getAnimations()
                .filter((animation) => Number.isFinite(animation.effect?.getComputedTiming().endTime))
                .map((animation) => animation.finished.catch(() => null));
-             window.__courseAxe = Promise.all(settling).then(() => axe.run(context, {
+             const settled = Promise.race([Promise.all(settling), new Promise((done) => setTimeout(done, 3000))]);
+             window.__courseAxe = settled.then(() => axe.run(context, {
                runOnly: {type: "tag", values: tags}, rules, resultTypes: ["violations"]}));
            }""",
         [selector, AXE_TAGS, AXE_EXTRA_RULES],
