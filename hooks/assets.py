@@ -8,6 +8,8 @@ import rcssmin
 import rjsmin
 from mkdocs.plugins import event_priority
 
+from course.languages import all_built
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -35,7 +37,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: write the bundle and minify our other scripts and stylesheets."""
-    if config.plugins["i18n"].building:
+    if not all_built(config):
         return
     site = Path(config.site_dir)
     # Each module is an IIFE; the ";" keeps two of them from joining into one expression.

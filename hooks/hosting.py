@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.alternates import switcher_links
+from course.languages import all_built, building, default_language, switcher_links
 from course.render import script_json
 from course.settings import DataError, ui
 
@@ -22,7 +22,7 @@ _pages: dict[str, str] = {}
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Forget the 404 pages of an earlier build (mkdocs serve rebuilds in one process)."""
-    if _language(config) == _default(config):
+    if building(config) == default_language(config):
         _pages.clear()
 
 
@@ -31,7 +31,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     home page of each language."""
     if template_name == NOT_FOUND:
         try:
-            language = _language(config)
+            language = building(config)
             context["course_ui"] = ui(language)
             context["course_ui_json"] = script_json(f"ui-{language}", context["course_ui"])
             context["course_alternates"] = switcher_links(config, {}, base=context["base_url"])
@@ -43,25 +43,18 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     """Keep the 404 page of the language being built."""
     if template_name == NOT_FOUND:
-        _pages[_language(config)] = output
+        _pages[building(config)] = output
     return output
 
 
 @event_priority(-200)  # after the i18n plugin has built every language
 def on_post_build(config: MkDocsConfig) -> None:
     """Write 404.html for the default language and <lang>/404.html for every other language."""
-    if config.plugins["i18n"].building:
+    if not all_built(config):
         return
     site = Path(config.site_dir)
     for language, html in _pages.items():
-        folder = site if language == _default(config) else site / language
+        folder = site if language == default_language(config) else site / language
         folder.mkdir(parents=True, exist_ok=True)
         (folder / NOT_FOUND).write_text(html, encoding="utf-8")
 
-
-def _language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language or _default(config)
-
-
-def _default(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].default_language

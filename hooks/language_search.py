@@ -13,6 +13,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course import offline, search_index
+from course.languages import all_built, building, default_language
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -26,8 +27,7 @@ CONFIG_START, CONFIG_END = '<script id="__config" type="application/json">', "</
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the templates the filter that points search at our worker (overrides/main.html)."""
-    i18n = config.plugins["i18n"]
-    language = _language(config, i18n.current_language or i18n.default_language)
+    language = _language(config, building(config))
     env.filters["course_search_worker"] = lambda block: Markup(_point_search(str(block), language))
     return env
 
@@ -35,7 +35,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built, split the merged index into one per language and a stub."""
-    if config.plugins["i18n"].building:
+    if not all_built(config):
         return
     site = Path(config.site_dir)
     if not (site / search_index.STUB).is_file():  # search switched off
@@ -72,8 +72,7 @@ def _with_worker(settings: str, language: search_index.Language) -> str:
 
 
 def _languages(config: MkDocsConfig) -> list[search_index.Language]:
-    i18n = config.plugins["i18n"]
-    return search_index.languages(i18n.config.languages, i18n.default_language)
+    return search_index.languages(config.plugins["i18n"].config.languages, default_language(config))
 
 
 def _language(config: MkDocsConfig, locale: str) -> search_index.Language:

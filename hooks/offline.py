@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import offline
+from course.languages import all_built
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -30,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built, put the shim where the polyfill entry points."""
-    if not offline.enabled(config) or config.plugins["i18n"].building:
+    if not offline.enabled(config) or not all_built(config):
         return
     try:
         offline.copy_shim(Path(config.config_file_path).parent, Path(config.site_dir))

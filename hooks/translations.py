@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course import parity
-from course.alternates import switcher_links
+from course.languages import building, switcher_links
 from course.render import AFTER_SEARCH, insert_after_title, page_language, render
 from course.settings import DataError, ui
 
@@ -34,7 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Check parity once, while the source language is built; problems fail a strict build."""
-    if _language(config) == parity.SOURCE_LANGUAGE:
+    if building(config) == parity.SOURCE_LANGUAGE:
         for finding in parity.check(Path(config.docs_dir)):
             (log.warning if finding.severity == "error" else log.info)(str(finding))
     return files
@@ -59,6 +59,3 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     page.content = insert_after_title(page.content, notice)
     return context
 
-
-def _language(config: MkDocsConfig) -> str | None:
-    return config.plugins["i18n"].current_language
