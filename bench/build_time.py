@@ -4,6 +4,7 @@ instructions each build executes are counted too, a figure that background load 
 from __future__ import annotations
 
 import os
+import random
 import re
 import resource
 import shutil
@@ -57,11 +58,24 @@ def compare(runs: int, instructions: bool) -> dict:
         counted = _instructions(configs, scratch_dir) if instructions else None
     result: dict = {"runs": runs, "pages": pages, "instructions": counted}
     for index, measure in enumerate(("wall", "cpu")):
-        medians = {name: statistics.median(run[index] for run in values) for name, values in times.items()}
-        result[measure] = {**medians, "overhead": medians["course"] / medians["plain"] - 1,
-                           "spread": {name: (min(run[index] for run in values), max(run[index] for run in values))
-                                      for name, values in times.items()}}
+        course, plain = ([run[index] for run in times[name]] for name in ("course", "plain"))
+        result[measure] = {"course": statistics.median(course), "plain": statistics.median(plain),
+                           "overhead": _overhead(course, plain), "interval": _interval(course, plain),
+                           "spread": {"course": (min(course), max(course)), "plain": (min(plain), max(plain))}}
     return result
+
+
+def _overhead(course: list[float], plain: list[float]) -> float:
+    return statistics.median(course) / statistics.median(plain) - 1
+
+
+def _interval(course: list[float], plain: list[float], rounds: int = 2000) -> tuple[float, float]:
+    """95% bootstrap interval of the overhead: how far it could move on another set of runs on this
+    machine. Pairs (runs made one after the other) are resampled together, as they met the same load."""
+    draw = random.Random(0)  # the same runs give the same interval
+    pairs = list(zip(course, plain))
+    overheads = sorted(_overhead(*zip(*draw.choices(pairs, k=len(pairs)))) for _ in range(rounds))
+    return overheads[int(rounds * 0.025)], overheads[int(rounds * 0.975) - 1]
 
 
 def _instructions(configs: dict[str, Path], scratch_dir: Path) -> dict | str:

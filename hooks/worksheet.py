@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 from course.culture_test import bank_for_browser, item_bank
 from course.learner_pages import catalogue, modules_from_nav
-from course.pages import MARKER, source_of
+from course.pages import MARKER, shown, source_of
 from course.render import AFTER_SEARCH, append, page_language, render
 from course.settings import ui
 from course.worksheet import Prompt, prompts
@@ -45,7 +45,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stop the build at a `<!-- prompt: id -->` marker whose id no data file defines."""
-    _check_markers(page)
+    _check_markers(page, config)
 
 
 @event_priority(AFTER_SEARCH)
@@ -63,11 +63,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-def _check_markers(page: Page) -> None:
+def _check_markers(page: Page, config: MkDocsConfig) -> None:
     source = Path(page.file.abs_src_path)
     for marker in source_of(source).markers:
         if marker.kind == "prompt" and marker.id not in _prompts:
-            raise PluginError(f"{source}:{marker.line}: unknown prompt id '{marker.id}'; "
+            raise PluginError(f"{shown(source, config.config_file_path)}:{marker.line}: unknown prompt id '{marker.id}'; "
                               f"prompts are defined in data/worksheet/*.yml")
 
 

@@ -103,7 +103,9 @@ def test_an_unknown_prompt_id_stops_the_build_naming_file_and_line(tmp_path):
                             cwd=project, capture_output=True, text=True,
                             env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")})
     assert result.returncode != 0
-    assert f"{lesson}:{line}: unknown prompt id 'why-evidence-todya'; prompts are defined in data/worksheet/*.yml" in result.stderr
+    # relative to the project, like every other build message: the path an author sees in the pull request
+    assert f"docs/nl/why/engagement-and-wellbeing.md:{line}: unknown prompt id 'why-evidence-todya'; prompts are defined in data/worksheet/*.yml" in result.stderr
+    assert str(project) not in result.stderr
 
 
 def test_page_ids_do_not_depend_on_the_language_folder():
