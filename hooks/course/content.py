@@ -14,7 +14,8 @@ BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 FENCED = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 LINK_TARGET = re.compile(r"\]\([^)]*\)")
-WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# possessive (++, *+): a word never gives letters back, so the engine keeps no backtracking state
+WORD = re.compile(r"[^\W_]++(?:['’-][^\W_]++)*+")
 EXAMPLE_BOX = re.compile(r"^(!!!|\?\?\?\+?)\s+example\b", re.M)
 
 
