@@ -67,8 +67,8 @@ def _check_markers(page: Page, config: MkDocsConfig) -> None:
     source = Path(page.file.abs_src_path)
     for marker in source_of(source).markers:
         if marker.kind == "prompt" and marker.id not in _prompts:
-            raise PluginError(f"{shown(source, config.config_file_path)}:{marker.line}: unknown prompt id '{marker.id}'; "
-                              f"prompts are defined in data/worksheet/*.yml")
+            where = f"{shown(source, config.config_file_path)}:{marker.line}"
+            raise PluginError(f"{where}: unknown prompt id '{marker.id}'; prompts are defined in data/worksheet/*.yml")
 
 
 def _marker(match: object, config: MkDocsConfig, language: str) -> str:
