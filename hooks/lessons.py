@@ -54,10 +54,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
 def _abbreviations(language: str, markdown: str) -> dict[str, str]:
     """The glossary's abbreviations that the page uses, for the abbr extension's `glossary` option
     (given all of them, it would look for every one in every page)."""
-    path = DATA / f"abbreviations.{language}.md"
-    if not path.exists():
+    try:
+        glossary = _glossary(DATA / f"abbreviations.{language}.md")
+    except FileNotFoundError:  # a language without a glossary (its version lookup found no file)
         return {}
-    return {term: title for term, title in _glossary(path) if term in markdown}
+    return {term: title for term, title in glossary if term in markdown}
 
 
 @per_version

@@ -44,9 +44,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Give the switcher this page in every language; put a notice at the top of a translation
     whose English source has changed since."""
-    context["course_alternates"] = switcher_links(config, getattr(page.file, "alternates", {}), page=page)
+    alternates = getattr(page.file, "alternates", {})
+    context["course_alternates"] = switcher_links(config, alternates, page=page)
     language = page_language(page)
-    source_file = getattr(page.file, "alternates", {}).get(parity.SOURCE_LANGUAGE)
+    source_file = alternates.get(parity.SOURCE_LANGUAGE)
     if language == parity.SOURCE_LANGUAGE or source_file is None:
         return context
     if not parity.outdated(Path(source_file.abs_src_path), page.meta):

@@ -89,7 +89,8 @@ def _compare(source_path: Path, target_path: Path) -> list[Finding]:
         return [Finding("error", *_split(str(error)))]
     problems = _structure_differences(source, target)
     recorded = RECORD_KEY in target.meta
-    if not problems and recorded and not outdated(source_path, target.meta):
+    stale = recorded and outdated(source_path, target.meta)
+    if not problems and recorded and not stale:
         return []  # the usual case: no need to work out how to show the paths
     where = _show(target_path)
     findings = [Finding("error", where, 1, f"structure differs from {_show(source_path)}: {p}")
@@ -98,7 +99,7 @@ def _compare(source_path: Path, target_path: Path) -> list[Finding]:
         findings.append(Finding("warning", where, 1,
                                 f"no {RECORD_KEY} recorded; after checking the translation run "
                                 f"`make translations-done PAGE={where}`"))
-    elif outdated(source_path, target.meta):
+    elif stale:
         findings.append(Finding("warning", where, 1,
                                 f"translation may be outdated: {_show(source_path)} has changed "
                                 f"(recorded {target.meta[RECORD_KEY]}, now {source_hash(source_path)})"))
