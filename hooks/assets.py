@@ -8,6 +8,7 @@ import rcssmin
 import rjsmin
 from mkdocs.plugins import event_priority
 
+from course import events
 from course.languages import all_built
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ SEPARATE = ("assets/js/material-base.js", "assets/js/material-content.js",
             "assets/javascripts/workers/course-search.js")
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
+@event_priority(events.AFTER_I18N)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Leave the bundled modules out of the site: the bundles carry them."""
     for kind, names in (("js", config.extra["scripts"]), ("css", config.extra["styles"])):
@@ -34,7 +35,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-200)
+@event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: write the bundle and minify our other scripts and stylesheets."""
     if not all_built(config):
