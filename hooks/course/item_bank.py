@@ -68,10 +68,7 @@ def load_item_bank(path: Path = DATA / "culture-test.yml", languages: tuple[str,
     version = data.get("version")
     if not isinstance(version, int) or version < 1:
         problems.add("version", f"expected a whole number of 1 or more, found {version!r}")
-    seen: set[str] = set()
-    attempts = tuple(identifier(name, "attempts", problems, seen) for name in sequence(data.get("attempts"), "attempts", problems))
-    if len(attempts) != 2:
-        problems.add("attempts", f"expected two attempts (the first and the retake), found {len(attempts)}")
+    attempts = _attempts(data, problems)
     scale_min, scale_max, labels = _scale(data.get("scale"), problems)
     questions_data = mapping(data.get("questions"), "questions", problems)
     questions = {key: text(questions_data.get(key), f"questions.{key}", problems) for key in ("reality", "aspiration")}
@@ -86,6 +83,14 @@ def load_item_bank(path: Path = DATA / "culture-test.yml", languages: tuple[str,
     return ItemBank(version, attempts, scale_min, scale_max, labels, questions, dimensions, statements)
 
 
+def attempt_names(path: Path = DATA / "culture-test.yml") -> tuple[str, ...]:
+    """The test's attempts in order (first, retake), for data that names them."""
+    problems = Problems(path, ())
+    names = _attempts(mapping(load_yaml(path), "top level", problems), problems)
+    problems.raise_if_any()
+    return names
+
+
 def bank_for_browser(bank: ItemBank, language: str) -> dict:
     """What the browser needs to score and chart the test, in one language."""
     return {
@@ -94,6 +99,14 @@ def bank_for_browser(bank: ItemBank, language: str) -> dict:
         "dimensions": [{"id": d.id, "title": d.title[language]} for d in bank.dimensions],
         "statements": [{"id": s.id, "dimension": s.dimension} for s in bank.statements],
     }
+
+
+def _attempts(data: dict, problems: Problems) -> tuple[str, ...]:
+    seen: set[str] = set()
+    names = tuple(identifier(name, "attempts", problems, seen) for name in sequence(data.get("attempts"), "attempts", problems))
+    if len(names) != 2:
+        problems.add("attempts", f"expected two attempts (the first and the retake), found {len(names)}")
+    return names
 
 
 def _scale(value: object, problems: Problems) -> tuple[int, int, tuple[ScaleLabel, ...]]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from course.schema import Problems, identifier, mapping, sequence, text
 from course.data import DATA, configured, load_yaml
-from course.item_bank import load_item_bank
+from course.item_bank import attempt_names
 from course.worksheet import MODULES
 
 # kind -> the keys it needs besides `kind`
@@ -43,7 +43,7 @@ def load_routes(prompt_ids: set[str], path: Path = DATA / "learner" / "routes.ym
                 languages: tuple[str, ...] | None = None) -> list[Route]:
     """The routes and their checklists; a DataError lists every problem by file and key."""
     problems = Problems(path, configured(languages))
-    attempts = load_item_bank(languages=problems.languages).attempts
+    attempts = attempt_names()
     data = mapping(load_yaml(path), "top level", problems)
     seen: set[str] = set()
     routes = []
@@ -65,7 +65,7 @@ def load_criteria(prompt_ids: set[str], path: Path = DATA / "learner" / "certifi
                   languages: tuple[str, ...] | None = None) -> list[Item]:
     """The certificate's completion criteria; the learner cannot tick these off by hand."""
     problems = Problems(path, configured(languages))
-    attempts = load_item_bank(languages=problems.languages).attempts
+    attempts = attempt_names()
     data = mapping(load_yaml(path), "top level", problems)
     seen: set[str] = set()
     criteria = [_item(raw, f"criteria[{n}]", problems, seen, (prompt_ids, attempts), manual=False)
