@@ -112,6 +112,11 @@ def test_three_languages_in_the_menu_and_the_switcher_keeps_the_page(tab, german
     tab.locator(".md-header__option .md-select").hover()
     tab.locator('a.md-select__link[hreflang="nl"]').click()
     tab.wait_for_url(url + "nl/" + LESSON)
+    # German chosen in the menu is remembered for the next visit to the site's address
+    tab.locator(".md-header__option .md-select").hover()
+    tab.locator('a.md-select__link[hreflang="de"]').click()
+    tab.wait_for_url(url + "de/" + LESSON)
+    assert tab.evaluate("CourseStorage.read('language', null).value") == "de"
     assert tab.errors == []
 
 
