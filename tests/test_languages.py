@@ -44,9 +44,10 @@ def test_languages_come_from_the_i18n_plugin_configuration(tmp_path):
 
 
 def test_no_hook_or_template_names_a_language():
-    """Languages are configuration: no hook, fragment or template spells out a locale of mkdocs.yml."""
+    """Languages are configuration: no hook, fragment, template or browser module spells out a
+    locale of mkdocs.yml."""
     sources = [*(ROOT / "hooks").rglob("*.py"), *(ROOT / "overrides").rglob("*.html"),
-               ROOT / "overrides/assets/javascripts/workers/course-search.js"]
+               *(ROOT / "overrides/assets/js").rglob("*.js"), ROOT / "overrides/assets/javascripts/workers/course-search.js"]
     quoted = re.compile("|".join(rf"""["']{language}/?["']""" for language in CONFIGURED))
     named = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sources
              for line in path.read_text(encoding="utf-8").splitlines() if quoted.search(line)]
