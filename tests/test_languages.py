@@ -10,6 +10,7 @@ import sys
 
 import pytest
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project
@@ -108,3 +109,12 @@ def test_a_data_file_without_a_configured_language_stops_the_build(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "KeyError" not in result.stderr
     assert f"{project / 'data/authoring.yml'}: lesson.sections: missing 'de'" in result.stderr
+
+
+def test_a_partial_translation_must_be_a_configured_one(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nextra:\n  partial_translations: [de]\nplugins:\n  - i18n:\n      languages:\n"
+                      "        - {locale: en, name: English, default: true}\n        - {locale: nl, name: Nederlands}\n",
+                      encoding="utf-8")
+    with pytest.raises(PluginError, match=r"extra.partial_translations: de is not one of the translations configured in the i18n plugin \(nl\)"):
+        project_languages(config)

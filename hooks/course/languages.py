@@ -1,4 +1,5 @@
-"""What mkdocs-static-i18n is building (it builds the site once per language, the default one
+"""The site's languages as mkdocs-static-i18n is configured with them in mkdocs.yml (the one place
+they are named; `site_languages`, or `project_languages` outside a build), what it is building (it builds the site once per language, the default one
 first, the others from its on_post_build), and each page's address in every language for the
 language switcher (overrides/partials/alternate.html and the hidden list in overrides/main.html
 that language.js reads after instant navigation)."""
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import normalize_url
 from mkdocs.utils.yaml import yaml_load
 
@@ -89,4 +91,8 @@ def _from_entries(entries: list[dict], extra: dict) -> SiteLanguages:
     locales = [str(entry["locale"]) for entry in entries if entry.get("locale") not in (None, "null")]
     source = next((str(entry["locale"]) for entry in entries if entry.get("default")), locales[0])
     ordered = (source, *(locale for locale in locales if locale != source))
-    return SiteLanguages(source, ordered, frozenset(extra.get("partial_translations") or ()))
+    partial = frozenset(extra.get("partial_translations") or ())
+    if not partial <= set(ordered[1:]):
+        raise PluginError(f"extra.partial_translations: {', '.join(sorted(partial - set(ordered[1:])))} is not one of "
+                          f"the translations configured in the i18n plugin ({', '.join(ordered[1:])})")
+    return SiteLanguages(source, ordered, partial)
