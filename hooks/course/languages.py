@@ -1,8 +1,8 @@
-"""The site's languages as mkdocs-static-i18n is configured with them in mkdocs.yml (the one place
-they are named; `site_languages`, or `project_languages` outside a build), what it is building (it builds the site once per language, the default one
-first, the others from its on_post_build), and each page's address in every language for the
-language switcher (overrides/partials/alternate.html and the hidden list in overrides/main.html
-that language.js reads after instant navigation)."""
+"""The site's languages as mkdocs-static-i18n is configured with them in mkdocs.yml, the one place
+they are named (`site_languages`, or `project_languages` outside a build); what it is building (it
+builds the site once per language, the default one first, the others from its on_post_build); and
+each page's address in every language for the language switcher (overrides/partials/alternate.html
+and the hidden list in overrides/main.html that language.js reads after instant navigation)."""
 from __future__ import annotations
 
 import functools
