@@ -8,9 +8,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
+from course.data import ui
 from course.item_bank import ItemBank, bank_for_browser, item_bank
 from course.languages import site_languages
-from course.data import ui
 from course.render import append, page_language, render
 
 if TYPE_CHECKING:

@@ -12,8 +12,8 @@ from mkdocs.plugins import event_priority
 from course import events
 from mkdocs.utils import get_relative_url
 
-from course.item_bank import bank_for_browser, item_bank
 from course.data import loaded, ui
+from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
 from course.learner_pages import catalogue, course_modules, module_titles, page_id
 from course.milestones import Item, Route, load_criteria, load_routes

@@ -10,8 +10,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
-from course.item_bank import bank_for_browser, item_bank
 from course.data import loaded, ui
+from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
 from course.learner_pages import catalogue, module_titles
 from course.pages import MARKER, shown, source_of

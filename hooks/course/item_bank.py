@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence, text
 from course.data import DATA, configured, load_yaml, loaded
+from course.schema import Problems, identifier, mapping, sequence, text
 
 MIN_DIMENSIONS, MAX_DIMENSIONS = 7, 9
 MIN_STATEMENTS, MAX_STATEMENTS = 3, 4

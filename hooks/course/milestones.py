@@ -8,9 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence, text
 from course.data import DATA, configured, load_yaml
 from course.item_bank import attempt_names
+from course.schema import Problems, identifier, mapping, sequence, text
 from course.worksheet import MODULES
 
 # kind -> the keys it needs besides `kind`

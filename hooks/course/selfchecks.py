@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence, text
 from course.data import DATA, configured, load_yaml
+from course.schema import Problems, identifier, mapping, sequence, text
 
 MIN_QUESTIONS, MAX_QUESTIONS = 4, 6
 TYPES = ("single", "multiple")

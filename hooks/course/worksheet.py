@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence, text
 from course.data import DATA, DataError, configured, load_yaml, loaded
+from course.schema import Problems, identifier, mapping, sequence, text
 
 MODULES = ("start", "introduction", "why", "how", "what", "results")
 TYPES = ("short", "long", "choice", "date")
