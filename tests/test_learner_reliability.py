@@ -114,7 +114,7 @@ def test_an_unfinished_retake_leaves_the_complete_first_test_in_use(page, site):
 @pytest.mark.parametrize("language", ["en", "nl"])
 def test_the_team_profile_refuses_a_file_from_another_item_bank_and_names_it(page, site, language):
     page.goto(site["url"] + PREFIX[language] + TEAM)
-    other = complete_attempt(4, 5)
+    other = complete_attempt(5, 6)  # answers of its own: not a duplicate of another file
     other["bank_version"] = BANK.version + 1
     files = [(f"p{n}.json", export_file({"culture-test": {"version": 1, "attempts": {"first": complete_attempt(2 + n, 5, n)}}}))
              for n in range(3)] + [("old.json", export_file({"culture-test": {"version": 1, "attempts": {"first": other}}}))]
