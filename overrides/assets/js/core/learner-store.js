@@ -42,11 +42,12 @@
     return ok;
   }
 
-  /* Every section stored in this browser, for the export. */
+  /* Every section this browser holds, for the export: stored, or kept in this page's memory when
+     storage is blocked or full (the notice tells the learner to export it). */
   function snapshot() {
     var result = {};
     Object.keys(Schema.SECTIONS).forEach(function (name) {
-      if (Storage.read(name, null).raw !== null) result[name] = load(name);
+      if (Object.prototype.hasOwnProperty.call(memory, name) || Storage.read(name, null).raw !== null) result[name] = load(name);
     });
     return result;
   }
@@ -69,10 +70,12 @@
     try { Storage.write(name, JSON.parse(raw)); } catch (error) { /* unreadable before: left as it is */ }
   }
 
-  /* Delete every key of this site's course data, including copies kept aside. */
+  /* Delete every key of this site's course data, including copies kept aside; false when any
+     could not be deleted, or storage cannot even be read (it may hold data of an earlier visit). */
   function deleteAll() {
     memory = {};
-    return Storage.names().map(function (name) { return Storage.remove(name); }).every(Boolean);
+    var names = Storage.names();
+    return names !== null && names.map(function (name) { return Storage.remove(name); }).every(Boolean);
   }
 
   /* Call back when another tab changed `name` (or cleared everything). */

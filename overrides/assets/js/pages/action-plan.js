@@ -79,6 +79,10 @@
   }
 
   function addCard(root) {
+    if (Learner.load(KEY).cards.length >= Schema.MAX_CARDS) {
+      status(root, true, window.CourseUI.format(Learner.t().experiments_limit, { max: Schema.MAX_CARDS }));
+      return;
+    }
     var now = new Date().toISOString();
     var id = "card-" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     update(root, function (data) {

@@ -30,6 +30,14 @@
     });
   }
 
+  /* A random id for this learner's test data, made once: the team profile counts a person once
+     by it, however alike two people answer and however often one exports. */
+  function personId() {
+    var bytes = new Uint8Array(8);
+    window.crypto.getRandomValues(bytes);
+    return "p" + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
   function save(root, bank, attemptName, input) {
     var data = load();
     var now = new Date().toISOString();
@@ -41,6 +49,7 @@
     attempt.updated = now;
     attempt.bank_version = bank.version;
     data.attempts[attemptName] = attempt;
+    data.person = data.person || personId();
     window.CourseStorage.write(KEY, data);
     return data;
   }
