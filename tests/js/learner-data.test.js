@@ -108,6 +108,10 @@ test("older stored shapes are migrated, not dropped", () => {
   // and an old shape inside an export file is migrated too
   const file = JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { "start-role": "Coach" } } });
   assert.deepEqual(Export.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
+  // a test attempt with `answers: null` has no ratings yet; the other attempt stays as it is
+  const test = Schema.check("culture-test", { version: 1, attempts: { first: attempt(2, 5), retake: { bank_version: 1, answers: null } } });
+  assert.deepEqual(test.value.attempts.retake.answers, {});
+  assert.deepEqual(test.value.attempts.first, attempt(2, 5));
 });
 
 test("a newer stored version is refused so that it is kept aside rather than overwritten", () => {
