@@ -159,6 +159,27 @@ def test_text_written_in_two_tabs_at_once_is_all_kept_and_the_learner_is_told(pa
     assert page.errors == []
 
 
+def test_an_experiment_card_edited_in_two_tabs_keeps_every_text(page, site):
+    other = page.context.new_page()
+    page.goto(site["url"] + PLAN)
+    page.click("[data-add-experiment]")
+    other.goto(site["url"] + "nl/" + PLAN)
+    other.click("[data-field=what]")  # the learner is in this field in the Dutch tab
+    page.locator("[data-field=what]").fill("Intervisie")
+    other.wait_for_function("() => document.querySelector('[data-field=what]').value === 'Intervisie'", timeout=5000)
+    assert other.locator("[data-experiments-status]").inner_text() == ui("nl")["storage_other_tab"]
+    # another tab saves the field, and this tab types before the change has reached it
+    page.evaluate("() => { const k = Object.keys(localStorage).find(k => k.endsWith(':experiments'));"
+                  " const data = JSON.parse(localStorage.getItem(k)); data.cards[0].what = 'Intervisie elke maand';"
+                  " localStorage.setItem(k, JSON.stringify(data)); }")
+    page.locator("[data-field=what]").press_sequentially(" met het team")
+    kept = stored(page)["experiments"]["cards"][0]["what"]
+    assert "Intervisie elke maand" in kept and "Intervisie met het team" in kept
+    assert page.locator("[data-field=what]").input_value() == kept
+    assert page.locator("[data-experiments-status]").inner_text() == ui("en")["prompt_kept_both"]
+    assert page.errors == []
+
+
 # --- 8. the test and self-check pages through the shared checks ------------------------------------
 
 @pytest.mark.parametrize("name, address", [("culture-test", TEST), ("self-checks", SELF_CHECK)])
