@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, TypeVar
 
+from markupsafe import Markup
+
 from course.worksheet import MODULES, Prompt
 
 if TYPE_CHECKING:
@@ -49,8 +51,10 @@ def course_modules(nav: Navigation) -> list[dict]:
 
 
 def _course_modules(nav: Navigation) -> list[dict]:
+    # titles are escaped Markup for the templates (hooks/lessons.py); the browser writes them as text
     return [{"id": module_id, "title": title, "pages": [
-        {"id": page_id(page.file), "title": page.title, "url": page.url, "lesson": page.meta.get("kind") == "lesson"}
+        {"id": page_id(page.file), "title": Markup(page.title).unescape(), "url": page.url,
+         "lesson": page.meta.get("kind") == "lesson"}
         for page in pages]} for module_id, title, pages in modules_from_nav(nav)]
 
 

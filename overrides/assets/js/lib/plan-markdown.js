@@ -6,8 +6,13 @@
   var Schema = window.LearnerSchema;
   var filled = Schema.filled;
 
-  function mdCell(value) { return String(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
-  function mdText(value) { return filled(value) ? value.trim() : ""; }
+  /* Learner text as literal text in any Markdown viewer: its HTML shows as text (< as &lt;) and
+     brackets cannot make links or images (such as javascript: links). */
+  function literal(value) {
+    return String(value).replace(/[\\\[\]<]/g, function (c) { return c === "<" ? "&lt;" : "\\" + c; });
+  }
+  function mdCell(value) { return literal(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
+  function mdText(value) { return filled(value) ? literal(value.trim()) : ""; }
 
   /* input = {t (wording), title, date, catalogue: {modules: [{id, title, prompts: [{id, label, type, choices}]}]},
               state (sections), scores (dimension scores or null), number (formats a number)} */
@@ -40,7 +45,7 @@
       lines.push("### " + t.experiment_card + " " + (index + 1) + (filled(card.what) ? ": " + mdCell(card.what) : ""), "");
       window.SharedWords.cardFields().forEach(function (field) {
         var value = field === "decision" ? (card.decision ? t["experiment_decision_" + card.decision] : "") : card[field];
-        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", value.trim(), "");
+        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", mdText(value), "");
       });
     });
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
