@@ -50,7 +50,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Add the course map for progress.js, the done button, the continue box and the tool pages."""
     language, this_page = page_language(page), page_id(page.file)
-    context["course_map"] = {"current": this_page,
+    context["course_map"] = {"current": this_page, "your_data": _your_data(page, nav),
                              "modules": script_json(f"modules-{language}", course_modules(nav))}
     t = ui(language)
     if page.meta.get("kind") == "lesson":
@@ -79,6 +79,14 @@ def _context(tool: str, page: Page, config: MkDocsConfig, nav: Navigation, langu
         return {"bank": bank_for_browser(_data["bank"], language)}
     return {"bank": bank_for_browser(_data["bank"], language),
             "catalogue": catalogue(_data["prompts"], module_titles(nav), language)}
+
+
+def _your_data(page: Page, nav: Navigation) -> str | None:
+    """The URL of this language's "Your data" page relative to `page`: the restore offer links there."""
+    for other in nav.pages:
+        if other.meta.get("generate") == "your-data":
+            return get_relative_url(other.url, page.url)
+    return None
 
 
 def _route(route: Route, page: Page, files: Files, language: str) -> dict:
