@@ -1,7 +1,8 @@
 // provides: CourseLearner
 // needs: CourseStorage, CourseUI, CourseModules, LearnerSchema
-/* The learner's data in this browser, through CourseStorage: read with migration and validation,
-   unreadable data kept aside under "<name>.corrupt-<time>" (never wiped) and reported, all-or-nothing
+/* The one door to the learner's data in this browser (every module reads and writes it here, never
+   through CourseStorage): read with migration and validation, data that is unreadable or invalid
+   kept aside under "<name>.corrupt-<time>" (never wiped or overwritten) and reported, all-or-nothing
    replacement for imports, deletion, and visible warnings when storage is unavailable or full. */
 (function () {
   "use strict";
@@ -11,7 +12,6 @@
   // Values that could not be stored (storage blocked or full), kept for this page's lifetime so
   // the tools go on working; the learner is warned that they will be lost.
   var memory = {};
-  var OWNED = ["worksheet", "experiments", "progress", "route", "certificate"];
 
   function t() { return window.CourseUI.strings(); }
 
@@ -22,8 +22,7 @@
     if (stored.raw === null) return Schema.empty(name);
     var result = stored.ok ? Schema.check(name, stored.value) : { ok: false };
     if (result.ok) return result.value;
-    // Readable data of the test and self-check pages is theirs to judge: never move it away.
-    if (!stored.ok || OWNED.indexOf(name) >= 0) keepAside(name, stored.raw);
+    keepAside(name, stored.raw);
     return Schema.empty(name);
   }
 

@@ -1,22 +1,16 @@
 // provides: CultureTestPage
-// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart
+// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js. */
 (function () {
   "use strict";
   var KEY = "culture-test";
   var Score = window.CultureTestScore;
-
+  var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
+  var refresh = null; // of the test on the current page
 
-  function emptyData() { return { version: 1, attempts: {} }; }
-
-  function load() {
-    var stored = window.CourseStorage.read(KEY, null);
-    var data = stored.value;
-    if (!data || typeof data !== "object" || typeof data.attempts !== "object") data = emptyData();
-    return data;
-  }
+  function load() { return Learner.load(KEY); }
 
   function number(value, digits) { return window.NumberFormat.decimal(value, digits, document.documentElement.lang); }
 
@@ -41,7 +35,7 @@
     attempt.updated = now;
     attempt.bank_version = bank.version;
     data.attempts[attemptName] = attempt;
-    window.CourseStorage.write(KEY, data);
+    Learner.save(KEY, data);
     return data;
   }
 
@@ -121,12 +115,13 @@
 
   function init() {
     var root = document.querySelector("[data-course-test]");
+    if (!root) refresh = null;
     if (!root || root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
     var bank = JSON.parse(root.getAttribute("data-bank"));
     var attemptName = root.getAttribute("data-attempt");
     var t = window.CourseUI.strings();
-    var refresh = function () {
+    refresh = function () {
       var data = load();
       restore(root, data.attempts[attemptName]);
       renderResults(root, bank, data, attemptName, t);
@@ -136,9 +131,10 @@
       renderResults(root, bank, save(root, bank, attemptName, event.target), attemptName, t);
     });
     root.querySelector("[data-test-print]").addEventListener("click", function () { window.print(); });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
     refresh();
   }
 
+  // Another tab changed the answers.
+  Learner.onChange([KEY], function () { if (refresh) refresh(); });
   window.CourseModules.start("CultureTestPage", init);
 })();

@@ -1,18 +1,15 @@
 // provides: SelfCheckPage
-// needs: CourseStorage, CourseUI, CourseModules
+// needs: CourseLearner, CourseUI, CourseModules
 /* Module self-checks: answers saved as they are given, checked on request with feedback on every
    option, a score, and a fresh try whenever the learner wants. */
 (function () {
   "use strict";
   var KEY = "self-checks";
-
+  var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
+  var refresh = null; // of the self-check on the current page
 
-  function load() {
-    var data = window.CourseStorage.read(KEY, null).value;
-    if (!data || typeof data !== "object" || typeof data.modules !== "object") data = { version: 1, modules: {} };
-    return data;
-  }
+  function load() { return Learner.load(KEY); }
 
   function state(data, module) {
     return data.modules[module] || (data.modules[module] = { answers: {}, checked: false, score: 0, total: 0, tries: 0 });
@@ -57,18 +54,19 @@
 
   function init() {
     var form = document.querySelector("[data-course-self-check]");
+    if (!form) refresh = null;
     if (!form || form.hasAttribute("data-ready")) return;
     form.setAttribute("data-ready", "");
     var module = form.getAttribute("data-course-self-check");
     var t = window.CourseUI.strings();
-    var refresh = function () { show(form, state(load(), module), t); };
+    refresh = function () { show(form, state(load(), module), t); };
 
     form.addEventListener("change", function (event) {
       var fieldset = event.target.closest("[data-question]");
       if (!fieldset) return;
       var data = load();
       state(data, module).answers[fieldset.getAttribute("data-question")] = chosenIn(fieldset);
-      window.CourseStorage.write(KEY, data);
+      Learner.save(KEY, data);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -84,7 +82,7 @@
       current.tries += 1;
       current.total = form.querySelectorAll("[data-question]").length;
       current.score = show(form, current, t);
-      window.CourseStorage.write(KEY, data);
+      Learner.save(KEY, data);
       form.querySelector("[data-retry]").focus();
     });
     form.querySelector("[data-retry]").addEventListener("click", function () {
@@ -92,13 +90,15 @@
       var current = state(data, module);
       current.checked = false;
       current.answers = {};
-      window.CourseStorage.write(KEY, data);
+      Learner.save(KEY, data);
       show(form, current, t);
       form.querySelector("input").focus();
     });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
     refresh();
   }
+
+  // Another tab changed the answers.
+  Learner.onChange([KEY], function () { if (refresh) refresh(); });
 
   window.CourseModules.start("SelfCheckPage", init);
 })();
