@@ -8,7 +8,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course.languages import all_built, building, default_language, switcher_links
-from course.render import script_json
 from course.settings import DataError, ui
 
 if TYPE_CHECKING:
@@ -33,7 +32,6 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         try:
             language = building(config)
             context["course_ui"] = ui(language)
-            context["course_ui_json"] = script_json(f"ui-{language}", context["course_ui"])
             context["course_alternates"] = switcher_links(config, {}, base=context["base_url"])
         except DataError as error:
             raise PluginError(str(error)) from None

@@ -11,9 +11,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course.culture_test import bank_for_browser, item_bank
-from course.learner_pages import catalogue, course_modules, modules_from_nav, page_id
+from course.learner_pages import catalogue, modules_from_nav, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
-from course.render import AFTER_SEARCH, append, page_language, render, script_json
+from course.render import AFTER_SEARCH, append, page_language, render
 from course.settings import loaded, ui
 from course.worksheet import prompts
 
@@ -41,18 +41,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Remember this language's module titles (export catalogue) and files (links to pages)."""
     _data["titles"] = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
     _data["files"] = files
-    _data["course_modules"] = None  # page titles are known once every page is read; see below
     return nav
 
 
 @event_priority(AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Add the course map for progress.js, the done button, the continue box and the tool pages."""
+    """Name the page for progress.js; add the done button, the continue box and the tool pages."""
     language, this_page = page_language(page), page_id(page.file)
-    if _data["course_modules"] is None:  # the same for every page of this language
-        _data["course_modules"] = course_modules(nav)
-    context["course_map"] = {"current": this_page,
-                             "modules": script_json(f"modules-{language}", _data["course_modules"])}
+    context["course_page"] = this_page  # the course map itself: hooks/language_data.py
     t = ui(language)
     if page.meta.get("kind") == "lesson":
         page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=this_page))

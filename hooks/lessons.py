@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 
 from course.content import check_page, reading_minutes
 from course.pages import shown, source_of
-from course.render import AFTER_SEARCH, insert_after_title, page_language, render, script_json
+from course.render import AFTER_SEARCH, insert_after_title, page_language, render
 from course.settings import DATA, DataError, per_version, ui
 
 if TYPE_CHECKING:
@@ -36,14 +36,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Give the template the interface wording; show a lesson's reading time under its title."""
+    """Give the templates the interface wording (the browser's is in hooks/language_data.py); show a lesson's reading time under its title."""
     language = page_language(page)
     try:
         wording = ui(language)
     except DataError as error:
         raise PluginError(str(error)) from None
     context["course_ui"] = wording
-    context["course_ui_json"] = script_json(f"ui-{language}", wording)
     if page.meta.get("kind") == "lesson":
         minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), language)
         text = wording["reading_time"].format(minutes=minutes)
