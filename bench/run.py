@@ -111,7 +111,7 @@ def _print_timings(timings: dict) -> None:
 
 
 def _build_site(site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    env = {**build_time._environment(), "SITE_URL": site_url}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
