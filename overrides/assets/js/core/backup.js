@@ -104,13 +104,13 @@
   }
 
   function offerRestore() {
-    var map = Learner.pageJson("course-map");
-    if (hasWork() || !map || !map.your_data || document.querySelector("[data-course-data]")) return;
+    var data = window.CourseLanguageData;
+    if (hasWork() || !data || !data.your_data || document.querySelector("[data-course-data]")) return;
     returning().then(function (yes) {
       if (!yes || hasWork()) return;
       var link = document.createElement("a");
       link.className = "md-button md-button--primary";
-      link.href = map.your_data + "#data-import";
+      link.href = new URL(data.your_data + "#data-import", typeof __md_scope !== "undefined" ? __md_scope : location.href).href;
       link.textContent = Learner.t().restore_link;
       notice("restore", Learner.t().restore_offer, [link]);
     });
