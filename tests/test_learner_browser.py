@@ -18,12 +18,14 @@ NOT_SAVED = "Not saved. Copy your text somewhere safe."
 
 
 def stored(page) -> dict:
-    """Every course value in this browser's storage, by name (raw text when it is not JSON)."""
+    """Every course value in this browser's storage, by name (raw text when it is not JSON); not
+    the record of when the last backup was made (core/backup.js), which an export writes."""
     return page.evaluate("""() => {
         const result = {};
         for (let i = 0; i < localStorage.length; i++) {
             const key = localStorage.key(i);
             const name = key.replace(/^course:v1:[^:]*:/, "");
+            if (name === "backup") continue;
             try { result[name] = JSON.parse(localStorage.getItem(key)); } catch (e) { result[name] = localStorage.getItem(key); }
         }
         return result;

@@ -8,6 +8,8 @@
   var Storage = window.CourseStorage;
   var Learner = window.CourseLearner;
   var RECORD = "backup";
+  // written as the learner reads (the language, the last page), not work of their own
+  var AUTOMATIC = ["language", "progress"];
   var asked = false;
   var nudged = false;  // in this page's life; sessionStorage keeps it for the visit
 
@@ -28,14 +30,14 @@
 
   function hasWork() {
     return Object.keys(window.LearnerSchema.SECTIONS).some(function (name) {
-      return name !== "language" && Storage.read(name, null).raw !== null;
+      return AUTOMATIC.indexOf(name) < 0 && Storage.read(name, null).raw !== null;
     });
   }
 
   /* The first save of learner work: ask the browser to keep this site's storage, and leave the
      marker that tells a later visit with empty storage that work was lost. */
   function onSaved(event) {
-    if (asked || event.detail === RECORD || event.detail === "language" || !(event.detail in window.LearnerSchema.SECTIONS)) return;
+    if (asked || AUTOMATIC.indexOf(event.detail) >= 0 || !(event.detail in window.LearnerSchema.SECTIONS)) return;
     asked = true;
     if (window.caches) caches.open(markerCache()).then(function (cache) { return cache.put(new URL("course-learner-marker", location.origin), new Response("1")); }).catch(function () {});
     if (navigator.storage && navigator.storage.persist) {

@@ -29,13 +29,14 @@
   }
 
   /* True when the nudge should show: work was added since the last export and either it amounts
-     to `settings.work` units or that export is `settings.days` old (or there was none); after the
+     to `settings.work` units or that export is `settings.days` old (without one, only the amount
+     counts); after the
      learner dismissed it, only once as much again was added or as many days passed. */
   function due(record, current, now, settings) {
     record = record || {};
     var added = current - (record.units || 0);
     if (added <= 0) return false;
-    if (added < settings.work && daysSince(record.exported, now) < settings.days) return false;
+    if (added < settings.work && !(record.exported && daysSince(record.exported, now) >= settings.days)) return false;
     if (!record.dismissed) return true;
     return current - (record.dismissed_units || 0) >= settings.work || daysSince(record.dismissed, now) >= settings.days;
   }
