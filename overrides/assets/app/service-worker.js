@@ -15,7 +15,7 @@ var CACHE = PREFIX + BUILD;
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(CACHE).then(function (cache) {
-    return cache.addAll(SHELL.map(function (path) { return new URL(path, SCOPE).href; }));
+    return cache.addAll(SHELL.map(function (path) { return new Request(new URL(path, SCOPE).href, { cache: "no-cache" }); }));
   }).then(function () { return self.skipWaiting(); }));
 });
 
@@ -51,7 +51,7 @@ function refresh(name) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || request.url.indexOf(SCOPE) !== 0) return;
-  event.respondWith(fetch(request).then(function (response) {
+  event.respondWith(fresh(request).then(function (response) {
     if (response.ok && response.type === "basic" && response.status === 200) {
       var copy = response.clone();
       event.waitUntil(caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }));
@@ -69,6 +69,14 @@ self.addEventListener("fetch", function (event) {
     });
   }));
 });
+
+/* From the network, checked with the server as the site's own caching rules say (a server that
+   sends no rules would let the browser reuse an old build's page); only Material's files with a
+   content hash in their name may come from the browser's cache. */
+function fresh(request) {
+  if (/\.[0-9a-f]{8}\.min\.(js|css)$/.test(new URL(request.url).pathname)) return fetch(request);
+  return fetch(request.url, { cache: "no-cache", credentials: "same-origin", redirect: request.mode === "navigate" ? "manual" : "follow" });
+}
 
 /* The first page was loaded before this worker ran: it sends its own address and the files it
    loaded, to be cached too (core/app.js). */
