@@ -51,8 +51,10 @@
   function returning() {
     if (window.matchMedia && matchMedia("(display-mode: standalone)").matches) return Promise.resolve(true);
     if (!window.caches) return Promise.resolve(false);
-    return caches.open(markerCache()).then(function (cache) { return cache.match(new URL("course-learner-marker", location.origin)); })
-      .then(Boolean).catch(function () { return false; });
+    // caches.has first: opening would create the cache for every new learner
+    return caches.has(markerCache()).then(function (kept) {
+      return kept && caches.open(markerCache()).then(function (cache) { return cache.match(new URL("course-learner-marker", location.origin)); });
+    }).then(Boolean).catch(function () { return false; });
   }
 
   function notice(kind, text, actions) {
