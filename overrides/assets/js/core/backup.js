@@ -1,11 +1,10 @@
 // provides: CourseBackup
-// needs: CourseStorage, CourseLearner, CourseUI, CourseModules, LearnerSchema, ExportFile, BackupPlan, SharedWords
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, ExportFile, BackupPlan, SharedWords
 /* Keeping the learner's work: the backup file (the JSON export) and when it was last made, the
    request for persistent storage at the first save, a marker that this browser has held course
-   work (kept in Cache Storage, apart from localStorage), the backup nudge and the restore offer. */
+   work (kept in Cache Storage, apart from the stored data), the backup nudge and the restore offer. */
 (function () {
   "use strict";
-  var Storage = window.CourseStorage;
   var Learner = window.CourseLearner;
   var RECORD = "backup";
   // written as the learner reads (the language, the last page), not work of their own
@@ -16,7 +15,7 @@
   // per copy of the course: several may share one origin under different paths
   function markerCache() { return "course-learner:" + (typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location.href)).pathname; }
   function work() { return window.BackupPlan.units(Learner.snapshot(), window.SharedWords.backup().units); }
-  function record() { return Storage.read(RECORD, {}).value || {}; }
+  function record() { return Learner.readRecord(RECORD) || {}; }
 
   /* Download the backup file of everything stored and remember when; returns the file's name. */
   function download() {
@@ -24,13 +23,13 @@
     var name = window.CourseUI.format(Learner.t().export_file_data, { date: file.exported.slice(0, 10) });
     Learner.download(name, "application/json", JSON.stringify(file, null, 2));
     var kept = record();
-    Storage.write(RECORD, { version: 1, exported: file.exported, units: work(), persist: kept.persist || null });
+    Learner.writeRecord(RECORD, { version: 1, exported: file.exported, units: work(), persist: kept.persist || null });
     return name;
   }
 
   function hasWork() {
     return Object.keys(window.LearnerSchema.SECTIONS).some(function (name) {
-      return AUTOMATIC.indexOf(name) < 0 && Storage.read(name, null).raw !== null;
+      return AUTOMATIC.indexOf(name) < 0 && Learner.holds(name);
     });
   }
 
@@ -99,7 +98,7 @@
         var latest = record();
         latest.dismissed = new Date().toISOString();
         latest.dismissed_units = work();
-        Storage.write(RECORD, latest);
+        Learner.writeRecord(RECORD, latest);
         box.remove();
       })
     ]);
