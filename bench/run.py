@@ -16,6 +16,7 @@ from pathlib import Path
 import browser_timings
 import build_time
 import lighthouse
+import lms
 import page_weight
 from server import free_port, serving
 
@@ -42,6 +43,8 @@ def main() -> None:
                 _browser_parts(options, site_dir, url)
             if "lighthouse" not in options.skip:
                 _print_lighthouse(lighthouse.measure(url))
+    if "lms" not in options.skip:
+        lms.print_table(lms.measure())
 
 
 def _browser_parts(options: argparse.Namespace, site_dir: Path, url: str) -> None:
@@ -127,7 +130,7 @@ def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     # 21: on a shared virtual machine single builds vary by 10% and more; the median of 21 is steadier
     parser.add_argument("--runs", type=int, default=21, help="builds per side for the build comparison")
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings,lms")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options

@@ -144,6 +144,8 @@ def test_a_learners_journey_is_reported_and_resumes_on_another_device(browser, p
     requests, errors = [], []
     tab.on("request", lambda request: requests.append(request.url))
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    tab.on("response", lambda response: response.status >= 400 and errors.append(f"{response.status} {response.url}"))
     tab.goto(harness(packages, kind))
     home = course_frame(tab, kind, "index.html")
     # progress: every lesson marked done, as a learner would on each lesson (the map lists them)
@@ -190,6 +192,8 @@ def test_a_learners_journey_is_reported_and_resumes_on_another_device(browser, p
         assert cmi["cmi.exit"] == "suspend"
         assert re.fullmatch(r"PT\d+H\d+M\d+S", [v for k, v in record["sets"] if k == "cmi.session_time"][-1])
         assert float(cmi["cmi.score.scaled"]) == pytest.approx(raw / 100, abs=0.01)
+    # the test's answers are the learner's own reflection: not reported unless switched on
+    assert not [key for key, _ in record["sets"] if key.startswith("cmi.interactions")]
     suspend = cmi["cmi.suspend_data"]
     assert suspend.startswith("z1:") and len(suspend) <= LIMITS[kind]
     assert all(url.startswith(packages["url"]) for url in requests), [u for u in requests if not u.startswith(packages["url"])]
@@ -223,6 +227,24 @@ def test_when_the_lms_refuses_the_session_the_course_works_on_this_browser_and_s
     lesson.wait_for_timeout(300)
     assert lesson.evaluate("() => CourseLearner.load('worksheet').answers['how-levers']") == "Lokaal bewaard"
     assert tab.evaluate("() => window.__record.sets.length") == 0
+    context.close()
+
+
+def test_when_commits_fail_the_learner_is_told_and_the_work_stays_in_this_browser(browser, packages):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(harness(packages, "scorm12", fail="commit"))
+    home = course_frame(tab, "scorm12", "index.html")
+    home.goto(home.url.replace("index.html", LESSON))
+    lesson = course_frame(tab, "scorm12", LESSON)
+    lesson.fill("#prompt-how-levers", "Kept here")
+    lesson.goto(lesson.url.replace(LESSON, "why/index.html"))  # a page change commits
+    page = course_frame(tab, "scorm12", "why/index.html")
+    page.goto(page.url.replace("why/index.html", "what/index.html"))
+    later = course_frame(tab, "scorm12", "what/index.html")
+    notice = later.locator(".course-lms-notice", has_text="did not accept the last save")
+    notice.wait_for()
+    assert later.evaluate("() => CourseLearner.load('worksheet').answers['how-levers']") == "Kept here"
     context.close()
 
 
