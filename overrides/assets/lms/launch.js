@@ -83,8 +83,16 @@
     return ok;
   }
 
+  var listener = null;  // the course page on show now, told at once of a new message
+
   function say(key, values) {
-    if (!messages.some(function (message) { return message.key === key; })) messages.push({ key: key, values: values || {} });
+    if (messages.some(function (message) { return message.key === key; })) return;
+    messages.push({ key: key, values: values || {} });
+    try {
+      if (listener) listener();
+    } catch (error) {
+      listener = null;  // that page is gone; the next one asks on its own
+    }
   }
 
   function commit() {
@@ -100,10 +108,15 @@
   }
 
   /* Commit now when the last commit is at least `gap` ago, else once that much time has passed. */
+  var due = 0;
+
   function schedule(gap) {
-    var wait = lastCommit + gap - Date.now();
-    if (wait <= 0) commit();
-    else if (!timer) timer = setTimeout(commit, wait);
+    var at = lastCommit + gap;
+    if (at <= Date.now()) return commit();
+    if (timer && due <= at) return;  // a commit is due sooner already
+    clearTimeout(timer);
+    due = at;
+    timer = setTimeout(commit, at - Date.now());
   }
 
   function sessionTime(milliseconds) {
@@ -239,6 +252,8 @@
       return pending;
     },
     flush: function () { schedule(PAGE_GAP); },
+    /* Call `callback` when a message for the learner comes up (one page at a time). */
+    listen: function (callback) { listener = callback; },
     /* Compressed suspend data for a JSON text (for measuring, tests and the benchmark). */
     encode: encode
   };

@@ -39,8 +39,6 @@
     var ok = Storage.write(name, value);
     if (ok) delete memory[name];
     else memory[name] = JSON.stringify(value);
-    // for whoever keeps a copy elsewhere (an LMS's suspend data, core/lms.js)
-    document.dispatchEvent(new CustomEvent("course:learner-saved", { detail: name }));
     return ok;
   }
 

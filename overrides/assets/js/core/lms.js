@@ -123,21 +123,42 @@
     });
   }
 
+  /* The test's ratings as interactions, only when the organisation switched that on (README). */
+  function interactions() {
+    if (!bridge.reportTest) return;
+    var list = [];
+    var attempts = Learner.load("culture-test").attempts || {};
+    Object.keys(attempts).sort().forEach(function (attempt) {
+      var answers = attempts[attempt].answers || {};
+      Object.keys(answers).sort().forEach(function (statement) {
+        ["reality", "aspiration"].forEach(function (question) {
+          if (typeof answers[statement][question] === "number") {
+            list.push({ id: attempt + "." + statement + "." + question, value: String(answers[statement][question]) });
+          }
+        });
+      });
+    });
+    bridge.interactions(list);
+  }
+
   function init() {
     if (!bridge) return;
     restore();
     bridge.visit(location.href);
     report();
     showMessages();
+    bridge.listen(showMessages);
   }
 
   if (bridge) {
-    var changed = function () {
+    var changed = function (event) {
+      if (event.detail === SYNC) return;  // its own bookkeeping
+      if (event.detail === "culture-test") interactions();
       report();
       clearTimeout(pending);
       pending = setTimeout(save, 1000);
     };
-    ["course:learner-saved", "course:data-replaced"].forEach(function (event) { document.addEventListener(event, changed); });
+    ["course:storage-saved", "course:data-replaced"].forEach(function (event) { document.addEventListener(event, changed); });
     // a page change or the learner leaving: hand over what is not saved yet
     window.addEventListener("pagehide", function () { if (pending) save(); bridge.flush(); });
   }
