@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build test check check-translations translations-done browser webserver valgrind offline bench clean
+.PHONY: lms serve build test check check-translations translations-done browser webserver valgrind offline bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +78,10 @@ offline: $(VENV)/.installed node_modules/.installed
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir $(OFFLINE_DIR)/course-offline
 	cd $(OFFLINE_DIR) && $(CURDIR)/$(BIN)/python -m zipfile -c course-offline.zip course-offline
 	@echo "Built the offline package $(OFFLINE_DIR)/course-offline.zip"
+
+## Build the SCORM packages (1.2 and 2004, each language and bilingual) into build/lms/
+lms: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m course.scorm --kind all --language each --out build/lms
 
 ## Run every test: translation parity, content rules, real builds, browser tests
 test: $(VENV)/.installed node_modules/.installed browser webserver
