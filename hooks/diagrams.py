@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 
-from course.diagrams import Diagram, load_diagrams, scene
+from course.diagram_layouts import scene
+from course.diagrams import Diagram, load_diagrams
 from course.pages import MARKER, shown, source_of
 from course.render import page_language, render
 from course.settings import loaded, ui

@@ -13,7 +13,8 @@ import sys
 import pytest
 
 from conftest import ROOT, copy_project
-from course.diagrams import load_diagrams, scene
+from course.diagram_layouts import scene
+from course.diagrams import load_diagrams
 from course.pages import read_page
 from course.schema import LANGUAGES
 from course.settings import DataError
