@@ -151,3 +151,18 @@ def test_an_unknown_diagram_marker_stops_the_build_naming_file_and_line(tmp_path
                             cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")})
     assert result.returncode != 0
     assert f"docs/nl/how/eight-levers.md:{line}: unknown diagram 'eight-leavers'" in result.stderr
+
+
+def test_the_parity_check_reports_a_diagram_missing_in_a_translation(tmp_path):
+    from course import parity
+
+    source, target = LANGUAGES[0], LANGUAGES[1]
+    page = "how/eight-levers.md"
+    for language in (source, target):
+        path = tmp_path / "docs" / language / page
+        path.parent.mkdir(parents=True)
+        text = (ROOT / "docs" / language / page).read_text(encoding="utf-8")
+        path.write_text(text if language == source else text.replace("<!-- diagram: eight-levers -->", ""),
+                        encoding="utf-8")
+    findings = [str(finding) for finding in parity.check(tmp_path / "docs", (source, target))]
+    assert any(f"docs/{target}/{page}" in finding and "missing diagram:eight-levers" in finding for finding in findings), findings
