@@ -1,4 +1,5 @@
-// provides: CourseMedia
+// provides: MediaPage
+// needs: CourseModules
 /* Clips on another platform (hooks/media.py): the placeholder loads nothing; only when the learner
    presses its button does the platform's player replace it, in a frame. Pure DOM, no storage. */
 (function () {
@@ -22,6 +23,5 @@
     });
   }
 
-  window.CourseMedia = { load: load };
-  document$.subscribe(init);
+  window.CourseModules.start("MediaPage", init);
 })();
