@@ -1,13 +1,15 @@
 """Content rules for the whole course (both languages) and the messages authors get."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from course.content import check_page, reading_minutes, word_count
-from course.pages import parse_page, read_page
+from course.pages import parse_page, read_page, section_text
+from course.settings import authoring
 from html_tools import nav_pages
 
 DOCS = ROOT / "docs"
@@ -144,3 +146,18 @@ def test_missing_description_and_prompt_marker_are_reported():
         "1: front matter has no 'description'",
         "6: section '## Your action plan' has no <!-- prompt: ID --> marker",
     ]
+
+
+def test_module_times_on_the_course_page_agree_with_each_module_overview():
+    # the course page's time table names each module's time; the module's own "## Time" section
+    # opens with the same figure ("About 4 hours: ..."), so the two cannot drift apart again
+    row = re.compile(r"^\|\s*\[[^\]]+\]\(\.\./(\w+)/index\.md\)\s*\|\s*([^|]+?)\s*\|", re.M)
+    for language in ("en", "nl"):
+        table = read_page(DOCS / language / "start" / "how-the-course-works.md").body
+        rows = dict(row.findall(table))
+        assert set(rows) == set(MODULES), f"{language}: time table lists {sorted(rows)}"
+        time_heading = authoring()["overview"]["sections"][language][1]
+        for module, stated in rows.items():
+            overview = read_page(DOCS / language / module / "index.md")
+            opening = (section_text(overview, time_heading) or "").strip().split(":")[0]
+            assert opening.lower() == stated.lower(), f"{language}/{module}: '{opening}' vs '{stated}'"
