@@ -324,8 +324,8 @@ def test_route_choice_and_checklist(page, site):
     assert page.locator("[data-route-none]").is_visible()
     page.check("input[name=course-route][value=team]")
     checklist = page.locator("[data-route-checklist] li")
-    assert checklist.count() == 14
-    assert page.locator("[data-route-summary]").inner_text() == "0 of 14 done on the Team route."
+    assert checklist.count() == 15
+    assert page.locator("[data-route-summary]").inner_text() == "0 of 15 done on the Team route."
     page.check("[data-manual='team:colleagues']")
     seed(page, {"worksheet": {"version": 1, "answers": {"start-organisation": "Org", "start-role": "Coach"}},
                 "culture-test": {"version": 1, "attempts": {"first": complete_attempt()}}})
@@ -335,9 +335,9 @@ def test_route_choice_and_checklist(page, site):
     assert done.all_inner_texts() == [
         "✓Invite at least one colleague to join you (done)", "✓Name your organisation and your role (done)",
         "✓Take the Learning Culture test, each on your own (done)"]
-    assert page.locator("[data-route-summary]").inner_text() == "3 of 14 done on the Team route."
+    assert page.locator("[data-route-summary]").inner_text() == "3 of 15 done on the Team route."
     page.check("input[name=course-route][value=individual]")
-    assert page.locator("[data-route-summary]").inner_text() == "2 of 11 done on the Individual route."
+    assert page.locator("[data-route-summary]").inner_text() == "2 of 12 done on the Individual route."
     assert stored(page)["route"] == {"version": 1, "route": "individual", "checked": {"team:colleagues": True}}
 
 
@@ -363,11 +363,12 @@ def test_team_profile_only_from_three_people(page, site):
     assert page.errors == []
 
 
-def everything_for_the_certificate(page) -> None:
+def everything_for_the_certificate(page, shared: str = "d") -> None:
     lessons = page.evaluate("() => JSON.parse(document.getElementById('course-map').textContent).modules.flatMap(m => m.pages.filter(p => p.lesson).map(p => p.id))")
     seed(page, {"progress": {"version": 1, "done": {lesson: None for lesson in lessons}, "last": None},
                 "culture-test": {"version": 1, "attempts": {"first": complete_attempt()}},
-                "worksheet": {"version": 1, "answers": {"results-learned": "a", "results-will-do": "b", "results-help-others": "c"}},
+                "worksheet": {"version": 1, "answers": {"results-learned": "a", "results-will-do": "b", "results-help-others": "c",
+                                                          "results-shared": shared}},
                 "experiments": {"version": 1, "cards": [{"id": "c1", "created": None, "updated": None, "what": "w", "prediction": "p",
                                                           "measure": "m", "who": "", "happened": "", "learned": "", "decision": "", "next": ""}]},
                 "route": {"version": 1, "route": "community", "checked": {}}})
@@ -376,13 +377,16 @@ def everything_for_the_certificate(page) -> None:
 def test_certificate_is_refused_until_the_criteria_are_met_then_printed_with_the_name(page, site):
     page.goto(site["url"] + "results/certificate/")
     missing = page.locator("[data-certificate-criteria] li.course-checklist__todo")
-    assert missing.count() == 4
+    assert missing.count() == 5
     assert not page.locator("[data-certificate-ready]").is_visible()
     assert not page.locator("[data-certificate]").is_visible()
     everything_for_the_certificate(page)
     page.evaluate("() => CourseStorage.remove('experiments')")
     page.reload()
     assert missing.all_inner_texts() == ["○At least one experiment card is planned (still to do)→"]
+    everything_for_the_certificate(page, shared="")
+    page.reload()
+    assert missing.all_inner_texts() == ["○One learning is shared with the community (what, with whom, when) (still to do)→"]
     everything_for_the_certificate(page)
     page.goto(site["url"] + "nl/results/certificate/")
     assert page.locator("[data-certificate-ready]").is_visible()
