@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT
 from course.content import check_page, reading_minutes, word_count
 from course.pages import parse_page, read_page, section_text
-from course.settings import authoring
+from course.settings import DataError, authoring
+from course.terms import data_file_problems, vocabulary
 from html_tools import nav_pages
 
 DOCS = ROOT / "docs"
@@ -161,3 +162,59 @@ def test_module_times_on_the_course_page_agree_with_each_module_overview():
             overview = read_page(DOCS / language / module / "index.md")
             opening = (section_text(overview, time_heading) or "").strip().split(":")[0]
             assert opening.lower() == stated.lower(), f"{language}/{module}: '{opening}' vs '{stated}'"
+
+
+# --- the term list (data/terms.yml) -------------------------------------------------------------
+
+def test_every_data_file_uses_the_term_list():
+    problems = []
+    for path in sorted((ROOT / "data").rglob("*.yml")):
+        if path.name != "terms.yml":
+            problems += [f"{path.relative_to(ROOT)}:{line}: {problem}"
+                         for line, problem in data_file_problems(path, authoring()["languages"])]
+    assert problems == [], "\n".join(problems)
+
+
+def test_a_non_preferred_dutch_term_is_named_with_its_line_and_the_preferred_term():
+    text = lesson("word " * 700 + "\n\nHet verschil is het gat tussen nu en straks.")
+    assert problems_of(text, "nl")[-1] == (
+        "17: 'gat' is not the course's term; write 'kloof (meervoud kloven)' (data/terms.yml: gap)")
+
+
+def test_a_variant_is_found_across_a_line_break_and_in_the_title():
+    text = lesson("word " * 700 + "\n\nDe deelnemers aan het\nleernetwerk leerden veel.")
+    text = text.replace("title: A lesson", "title: Waarom de realiteit telt")
+    found = [p for p in problems_of(text, "nl") if "course's term" in p]
+    assert found == [
+        "1: 'realiteit' is not the course's term; write 'werkelijkheid' (data/terms.yml: reality)",
+        "18: 'leernetwerk' is not the course's term; write 'lerend netwerk' (data/terms.yml: learning-network)"]
+
+
+def test_allowed_phrases_links_code_and_comments_are_not_flagged():
+    body = ("word " * 700 + "\n\nHoud de planning in de gaten en schrijf een business case. "
+            "Zie [de les](../x/case.md), `gat` en <!-- realiteit -->.\n\n```\ngat\n```")
+    assert [p for p in problems_of(lesson(body), "nl") if "course's term" in p] == []
+
+
+def test_each_language_is_checked_against_its_own_variants():
+    english = lesson("word " * 700 + "\n\nWe made it discussable; the gat in Dutch is fine here.")
+    assert [p for p in problems_of(english) if "course's term" in p] == [
+        "17: 'discussable' is not the course's term; write 'open to discussion' (data/terms.yml: open-to-discussion)"]
+
+
+def test_data_files_are_checked_per_language_value_with_the_variants_line(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a:\n  label: {en: The gap, nl: Het gat}\n"
+                    "  help:\n    en: >-\n      A discussable point\n    nl: >-\n      Eerste regel,\n"
+                    "      dan de realiteit.\n", encoding="utf-8")
+    assert data_file_problems(path, ["en", "nl"]) == [
+        (2, "'gat' is not the course's term; write 'kloof (meervoud kloven)' (data/terms.yml: gap)"),
+        (5, "'discussable' is not the course's term; write 'open to discussion' (data/terms.yml: open-to-discussion)"),
+        (8, "'realiteit' is not the course's term; write 'werkelijkheid' (data/terms.yml: reality)")]
+
+
+def test_a_malformed_term_list_names_the_file_and_term(tmp_path):
+    path = tmp_path / "terms.yml"
+    path.write_text("terms:\n  - id: gap\n    avoid: {nl: [gat]}\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"terms\.yml: terms\[0\] \(gap\): has variants to avoid in 'nl' but no 'nl' term"):
+        vocabulary("nl", path)

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from course.pages import Page, section_text
 from course.settings import authoring
+from course.terms import page_problems
 
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]*)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
 BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
@@ -31,6 +32,7 @@ def check_page(page: Page, language: str) -> list[tuple[int, str]]:
     if kind == "lesson":
         problems += _check_lesson(page, language, rules["lesson"])
     problems += _check_links(page)
+    problems += page_problems(page.body, page.body_line, page.meta, language)
     return problems
 
 
