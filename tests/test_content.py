@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 from course.content import check_page, reading_minutes, word_count
 from course.pages import parse_page, read_page, section_text
-from course.settings import DataError, authoring
+from course.settings import DataError, authoring, ui
 from course.terms import data_file_problems, vocabulary
 from html_tools import nav_pages
 
@@ -218,3 +218,17 @@ def test_a_malformed_term_list_names_the_file_and_term(tmp_path):
     path.write_text("terms:\n  - id: gap\n    avoid: {nl: [gat]}\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"terms\.yml: terms\[0\] \(gap\): has variants to avoid in 'nl' but no 'nl' term"):
         vocabulary("nl", path)
+
+
+def test_the_blank_experiment_card_has_every_field_of_the_card_in_the_action_plan():
+    # the paper card and the card in the browser ask the same questions, in each language
+    fields = ("experiment_what", "experiment_prediction", "experiment_measure", "experiment_who",
+              "experiment_happened", "experiment_learned", "experiment_next")
+    for language in ("en", "nl"):
+        wording = ui(language)
+        template = read_page(DOCS / language / "results" / "experiment-card-template.md").body
+        rows = {row.split("|")[1].strip() for row in template.splitlines() if row.startswith("| ")}
+        missing = [wording[key] for key in fields if wording[key] not in rows]
+        assert missing == [], f"{language}: the blank experiment card lacks {missing}"
+        for decision in ("adopt", "adapt", "abandon"):
+            assert wording[f"experiment_decision_{decision}"].lower() in template.lower()
