@@ -303,7 +303,7 @@ def test_mark_as_done_ticks_the_navigation_and_counts_in_progress(page, site):
     page.goto(site["url"] + "nl/why/")
     assert "course-nav--done" in page.locator('.md-sidebar--primary a.md-nav__link[href$="engagement-and-wellbeing/"]').first.get_attribute("class")
     page.goto(site["url"] + "nl/start/progress/")
-    assert "2 WAAROM?: 1 van 4 lessen afgerond" in page.locator("[data-progress-modules]").inner_text()
+    assert "2 WAAROM?: 1 van 5 lessen afgerond" in page.locator("[data-progress-modules]").inner_text()
     assert re.match(r"1 van \d+ lessen afgerond \(\d+%\)\.", page.locator("[data-progress-course]").inner_text())
     # continue where you left off, on the home page
     page.goto(site["url"] + "nl/how/eight-levers/")
