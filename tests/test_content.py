@@ -232,3 +232,10 @@ def test_the_blank_experiment_card_has_every_field_of_the_card_in_the_action_pla
         assert missing == [], f"{language}: the blank experiment card lacks {missing}"
         for decision in ("adopt", "adapt", "abandon"):
             assert wording[f"experiment_decision_{decision}"].lower() in template.lower()
+
+
+def test_a_data_file_that_is_not_yaml_is_named_with_its_line_instead_of_crashing_the_check(tmp_path):
+    path = tmp_path / "x.yml"
+    path.write_text("a:\n  nl: [ongesloten\n", encoding="utf-8")
+    [(line, problem)] = data_file_problems(path, ["en", "nl"])
+    assert line == 3 and problem.startswith("YAML syntax error")

@@ -74,8 +74,13 @@ def data_file_problems(path: Path, languages: list[str]) -> list[tuple[int, str]
     """Variants in a YAML data file's text: every value under a language key is checked in that
     language, at the line where the variant stands (also inside {en: ..., nl: ...} on one line)."""
     source = path.read_text(encoding="utf-8")
+    try:
+        root = yaml.compose(source, Loader=SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [(mark.line + 1 if mark else 1, f"YAML syntax error: {getattr(error, 'problem', None) or error}")]
     problems: list[tuple[int, str]] = []
-    for language, node in _language_values(yaml.compose(source, Loader=SafeLoader), set(languages)):
+    for language, node in _language_values(root, set(languages)):
         raw = source[node.start_mark.index:node.end_mark.index]
         problems += vocabulary(language).problems(raw, node.start_mark.line + 1)
     return sorted(problems)
