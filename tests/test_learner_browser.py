@@ -141,7 +141,7 @@ def test_print_view_shows_the_answers_as_text_without_the_site_around_them(page,
 
 def full_data(page) -> dict:
     seed(page, {"culture-test": {"version": 1, "attempts": {"first": complete_attempt(), "retake": complete_attempt(3, 5)}},
-                "self-checks": {"version": 1, "modules": {"why": {"answers": {"why-q1": ["a"]}, "checked": True, "score": 1, "total": 5, "tries": 2}}},
+                "self-checks": {"version": 2, "seed": "k3x9q2m7p1", "modules": {"why": {"answers": {"why-q1": ["a"]}, "checked": True, "score": 1, "total": 5, "tries": 2}}},
                 "worksheet": {"version": 1, "answers": {"start-role": "Coach", "results-learned": "Much"}},
                 "experiments": {"version": 1, "cards": [{"id": "c1", "created": None, "updated": None, "what": "Try", "prediction": "P",
                                                           "measure": "M", "who": "", "happened": "", "learned": "", "decision": "", "next": ""}]},

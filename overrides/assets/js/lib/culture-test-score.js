@@ -1,4 +1,5 @@
 // provides: CultureTestScore
+// needs: LearnerMigrations
 /* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node in tests/js/).
    bank = {version, scale: {min, max}, dimensions: [{id, title}], statements: [{id, dimension}]}
    answers = {statementId: {reality: 1..6, aspiration: 1..6}} */
@@ -87,15 +88,21 @@
     return test.attempts.retake || test.attempts.first || null;
   }
 
+  /* Dimension scores of one saved attempt, its ratings first carried over to the bank's version
+     (an attempt answered on an earlier item bank stays comparable). */
+  function attemptScores(bank, attempt) {
+    return dimensionScores(bank, window.LearnerMigrations.attempt(attempt, bank).attempt.answers);
+  }
+
   /* Dimension scores of the latest attempt, or null without an attempt. */
   function latestScores(bank, test) {
     var attempt = latestAttempt(test);
-    return attempt ? dimensionScores(bank, attempt.answers) : null;
+    return attempt ? attemptScores(bank, attempt) : null;
   }
 
   window.CultureTestScore = {
     dimensionScores: dimensionScores, sortedByGap: sortedByGap, focusDimensions: focusDimensions,
     answeredCount: answeredCount, complete: complete, compareAttempts: compareAttempts, toPercent: toPercent,
-    latestAttempt: latestAttempt, latestScores: latestScores
+    latestAttempt: latestAttempt, attemptScores: attemptScores, latestScores: latestScores
   };
 })();

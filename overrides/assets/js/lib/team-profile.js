@@ -15,7 +15,7 @@
       var parsed = file.text === null ? { ok: false, problem: { code: "too-large" } } : window.ExportFile.parseExport(file.text);
       if (!parsed.ok) { rejected.push({ name: file.name, code: parsed.problem.code }); return; }
       var attempt = Score.latestAttempt(parsed.data["culture-test"]);
-      var scores = attempt ? Score.dimensionScores(bank, attempt.answers) : null;
+      var scores = attempt ? Score.attemptScores(bank, attempt) : null;
       if (!scores || !Score.complete(scores)) { rejected.push({ name: file.name, code: "no-test" }); return; }
       var fingerprint = JSON.stringify(attempt.answers);
       if (Object.prototype.hasOwnProperty.call(seen, fingerprint)) { rejected.push({ name: file.name, code: "duplicate" }); return; }

@@ -1,17 +1,36 @@
 // provides: SelfCheckPage
-// needs: CourseStorage, CourseUI, CourseModules
-/* Module self-checks: answers saved as they are given, checked on request with feedback on every
-   option, a score, and a fresh try whenever the learner wants. */
+// needs: CourseLearner, CourseUI, CourseModules, SelfCheckOrder
+/* Module self-checks: options in the learner's own order (the same on every visit), answers saved
+   by option id as they are given, checked on request with feedback on every option, a score, and a
+   fresh try whenever the learner wants. */
 (function () {
   "use strict";
   var KEY = "self-checks";
 
   var format = window.CourseUI.format;
 
-  function load() {
-    var data = window.CourseStorage.read(KEY, null).value;
-    if (!data || typeof data !== "object" || typeof data.modules !== "object") data = { version: 1, modules: {} };
-    return data;
+  var Learner = window.CourseLearner;
+
+  function load() { return Learner.load(KEY); }
+
+  function save(data) { Learner.save(KEY, data); }
+
+  /* A random id for this learner, made once and kept with their self-check answers. */
+  function newSeed() {
+    var words = new Uint32Array(3);
+    window.crypto.getRandomValues(words);
+    return Array.prototype.map.call(words, function (word) { return word.toString(36); }).join("").padEnd(8, "0");
+  }
+
+  /* Put each question's options in the learner's order, before the question's verdict. */
+  function arrange(form, seed) {
+    form.querySelectorAll("[data-question]").forEach(function (fieldset) {
+      var options = {};
+      fieldset.querySelectorAll("[data-option]").forEach(function (option) { options[option.getAttribute("data-option")] = option; });
+      var verdict = fieldset.querySelector("[data-verdict]");
+      window.SelfCheckOrder.optionOrder(seed, fieldset.getAttribute("data-question"), Object.keys(options))
+        .forEach(function (id) { fieldset.insertBefore(options[id], verdict); });
+    });
   }
 
   function state(data, module) {
@@ -62,13 +81,19 @@
     var module = form.getAttribute("data-course-self-check");
     var t = window.CourseUI.strings();
     var refresh = function () { show(form, state(load(), module), t); };
+    var data = load();
+    if (data.seed === null) {
+      data.seed = newSeed();
+      save(data);
+    }
+    arrange(form, data.seed);
 
     form.addEventListener("change", function (event) {
       var fieldset = event.target.closest("[data-question]");
       if (!fieldset) return;
       var data = load();
       state(data, module).answers[fieldset.getAttribute("data-question")] = chosenIn(fieldset);
-      window.CourseStorage.write(KEY, data);
+      save(data);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -84,7 +109,7 @@
       current.tries += 1;
       current.total = form.querySelectorAll("[data-question]").length;
       current.score = show(form, current, t);
-      window.CourseStorage.write(KEY, data);
+      save(data);
       form.querySelector("[data-retry]").focus();
     });
     form.querySelector("[data-retry]").addEventListener("click", function () {
@@ -92,11 +117,11 @@
       var current = state(data, module);
       current.checked = false;
       current.answers = {};
-      window.CourseStorage.write(KEY, data);
+      save(data);
       show(form, current, t);
       form.querySelector("input").focus();
     });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
+    Learner.onChange([KEY], refresh);
     refresh();
   }
 
