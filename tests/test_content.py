@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from course.content import check_page, reading_minutes, word_count
+from course.content import authoring_rules, check_page, reading_minutes, word_count
+from course.data import DataError, ui
+from course.languages import project_languages
 from course.pages import parse_page, read_page, section_text
-from course.settings import DataError, authoring, ui
 from course.terms import data_file_problems, vocabulary
 from html_tools import nav_pages
 
@@ -157,7 +158,7 @@ def test_module_times_on_the_course_page_agree_with_each_module_overview():
         table = read_page(DOCS / language / "start" / "how-the-course-works.md").body
         rows = dict(row.findall(table))
         assert set(rows) == set(MODULES), f"{language}: time table lists {sorted(rows)}"
-        time_heading = authoring()["overview"]["sections"][language][1]
+        time_heading = authoring_rules()["overview"]["sections"][language][1]
         for module, stated in rows.items():
             overview = read_page(DOCS / language / module / "index.md")
             opening = (section_text(overview, time_heading) or "").strip().split(":")[0]
@@ -171,7 +172,7 @@ def test_every_data_file_uses_the_term_list():
     for path in sorted((ROOT / "data").rglob("*.yml")):
         if path.name != "terms.yml":
             problems += [f"{path.relative_to(ROOT)}:{line}: {problem}"
-                         for line, problem in data_file_problems(path, authoring()["languages"])]
+                         for line, problem in data_file_problems(path, list(project_languages().all))]
     assert problems == [], "\n".join(problems)
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from course.schema import Problems, identifier, mapping, sequence
-from course.settings import DATA, SafeLoader, load_yaml, per_version
+from course.data import DATA, SafeLoader, load_yaml
+from course.file_cache import per_version
 
 TERMS = DATA / "terms.yml"
 # spans of a page that are not prose: comments, fenced code, inline code, link targets, bare URLs
@@ -88,7 +89,7 @@ def data_file_problems(path: Path, languages: list[str]) -> list[tuple[int, str]
 
 @per_version
 def _vocabulary(path: Path, language: str) -> Vocabulary:
-    problems = Problems(path)
+    problems = Problems(path, ())
     data = mapping(load_yaml(path), "top level", problems)
     lookup: dict[str, Variant] = {}
     allowed: list[str] = []

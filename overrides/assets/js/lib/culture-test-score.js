@@ -1,5 +1,5 @@
 // provides: CultureTestScore
-// needs: LearnerMigrations
+// needs: SharedWords, LearnerMigrations
 /* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node in tests/js/).
    bank = {version, scale: {min, max}, dimensions: [{id, title}], statements: [{id, dimension}]}
    answers = {statementId: {reality: 1..6, aspiration: 1..6}} */
@@ -82,22 +82,33 @@
     });
   }
 
-  /* The latest attempt of the learner's culture-test section (retake before first), or null. */
-  function latestAttempt(test) {
+  /* A saved attempt with its ratings carried over to the bank's version (an attempt answered on an
+     earlier item bank stays comparable); the attempt itself when there is nothing to carry over. */
+  function current(bank, attempt) {
+    return window.LearnerMigrations.attempt(attempt, bank).attempt;
+  }
+
+  /* The attempt of the learner's culture-test section that counts, carried over to the bank's
+     version: the latest complete one (retake before first), so an unfinished retake does not hide
+     a finished first test; without a complete one, the latest; or null. */
+  function latestAttempt(bank, test) {
     if (!test || !test.attempts) return null;
-    return test.attempts.retake || test.attempts.first || null;
+    var attempts = window.SharedWords.attempts().slice().reverse()
+      .map(function (name) { return test.attempts[name]; }).filter(Boolean)
+      .map(function (attempt) { return current(bank, attempt); });
+    var done = attempts.filter(function (attempt) { return complete(dimensionScores(bank, attempt.answers)); });
+    return done[0] || attempts[0] || null;
   }
 
-  /* Dimension scores of one saved attempt, its ratings first carried over to the bank's version
-     (an attempt answered on an earlier item bank stays comparable). */
+  /* Dimension scores of one saved attempt, carried over to the bank's version first. */
   function attemptScores(bank, attempt) {
-    return dimensionScores(bank, window.LearnerMigrations.attempt(attempt, bank).attempt.answers);
+    return dimensionScores(bank, current(bank, attempt).answers);
   }
 
-  /* Dimension scores of the latest attempt, or null without an attempt. */
+  /* Dimension scores of the attempt that counts, or null without an attempt. */
   function latestScores(bank, test) {
-    var attempt = latestAttempt(test);
-    return attempt ? attemptScores(bank, attempt) : null;
+    var attempt = latestAttempt(bank, test);
+    return attempt ? dimensionScores(bank, attempt.answers) : null;
   }
 
   window.CultureTestScore = {

@@ -1,5 +1,5 @@
 // provides: CultureTestPage
-// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, LearnerMigrations
+// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords, LearnerMigrations
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js;
    an attempt answered on an earlier item bank is carried over (learner-migrations.js) and the
@@ -11,14 +11,9 @@
 
   var format = window.CourseUI.format;
 
-  function emptyData() { return { version: 1, attempts: {} }; }
-
-  function load() {
-    var stored = window.CourseStorage.read(KEY, null);
-    var data = stored.value;
-    if (!data || typeof data !== "object" || typeof data.attempts !== "object") data = emptyData();
-    return data;
-  }
+  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
+  // when storage fails (so the tally counts what is ticked)
+  function load() { return window.CourseLearner.load(KEY); }
 
   /* The attempt saved under `name` with its ratings under today's statement ids, and what changed
      since it was answered ({attempt: null} when there is none). */
@@ -39,6 +34,14 @@
     });
   }
 
+  /* A random id for this learner's test data, made once: the team profile counts a person once
+     by it, however alike two people answer and however often one exports. */
+  function personId() {
+    var bytes = new Uint8Array(8);
+    window.crypto.getRandomValues(bytes);
+    return "p" + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
   function save(root, bank, attemptName, input) {
     var data = load();
     var now = new Date().toISOString();
@@ -50,13 +53,16 @@
     attempt.updated = now;
     attempt.bank_version = bank.version;
     data.attempts[attemptName] = attempt;
-    window.CourseStorage.write(KEY, data);
+    data.person = data.person || personId();
+    window.CourseLearner.save(KEY, data);
     return data;
   }
 
   function renderResults(root, bank, data, attemptName, t) {
+    var names = window.SharedWords.attempts();  // the first attempt, then the retake
+    var none = { attempt: null, changes: null };
     var current = carried(data, attemptName, bank);
-    var earlier = attemptName === "retake" ? carried(data, "first", bank) : { attempt: null, changes: null };
+    var earlier = names.indexOf(attemptName) > 0 ? carried(data, names[0], bank) : none;
     var attempt = current.attempt || { answers: {} };
     var first = earlier.attempt;
     showRevisions(root, [[earlier, t.test_revised_first], [current, t.test_revised_current]], t);
@@ -69,7 +75,7 @@
     });
     var dates = [];
     if (first && first.updated) dates.push(format(t.test_attempt_first, { date: new Date(first.updated).toLocaleDateString(document.documentElement.lang) }));
-    if (attempt.updated) dates.push(format(attemptName === "retake" ? t.test_attempt_retake : t.test_attempt_first, { date: new Date(attempt.updated).toLocaleDateString(document.documentElement.lang) }));
+    if (attempt.updated) dates.push(format(t["test_attempt_" + attemptName], { date: new Date(attempt.updated).toLocaleDateString(document.documentElement.lang) }));
     root.querySelector("[data-test-attempts]").textContent = dates.join(" · ");
 
     // Table: every dimension, largest gap first, then those without enough answers.
@@ -188,7 +194,7 @@
       renderResults(root, bank, save(root, bank, attemptName, event.target), attemptName, t);
     });
     root.querySelector("[data-test-print]").addEventListener("click", function () { window.print(); });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
+    window.CourseLearner.onChange([KEY], refresh);
     refresh();
   }
 

@@ -9,11 +9,10 @@
 
   var format = window.CourseUI.format;
 
-  var Learner = window.CourseLearner;
-
-  function load() { return Learner.load(KEY); }
-
-  function save(data) { Learner.save(KEY, data); }
+  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
+  // when storage fails
+  function load() { return window.CourseLearner.load(KEY); }
+  function save(data) { window.CourseLearner.save(KEY, data); }
 
   /* A random id for this learner, made once and kept with their self-check answers. */
   function newSeed() {
@@ -121,7 +120,7 @@
       show(form, current, t);
       form.querySelector("input").focus();
     });
-    Learner.onChange([KEY], refresh);
+    window.CourseLearner.onChange([KEY], refresh);
     refresh();
   }
 
