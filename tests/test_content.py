@@ -240,3 +240,24 @@ def test_a_data_file_that_is_not_yaml_is_named_with_its_line_instead_of_crashing
     path.write_text("a:\n  nl: [ongesloten\n", encoding="utf-8")
     [(line, problem)] = data_file_problems(path, ["en", "nl"])
     assert line == 3 and problem.startswith("YAML syntax error")
+
+
+def test_the_old_should_wording_of_the_second_question_is_flagged_in_every_language():
+    # "how true should it be" invites everyone to answer 6; the test asks what the learner wants, realistically
+    english = lesson("word " * 700 + "\n\nRate it today and say how true it should be in twelve\nmonths.")
+    dutch = lesson("word " * 700 + "\n\nHoe waar zou het over twaalf maanden moeten zijn?")
+    assert [p for p in problems_of(english) if "course's term" in p] == [
+        "17: 'should be in twelve months' is not the course's term; write 'how true do you want this to be in "
+        "twelve months, realistically?' (data/terms.yml: aspiration-question)"]
+    assert [p.split(";")[0] for p in problems_of(dutch, "nl") if "course's term" in p] == [
+        "17: 'over twaalf maanden moeten zijn' is not the course's term"]
+
+
+def test_the_term_list_gives_the_second_question_as_the_test_asks_it():
+    # pages quote the question from the term list; the test page shows it from the item bank
+    import yaml
+    terms = {t["id"]: t for t in yaml.safe_load((ROOT / "data/terms.yml").read_text(encoding="utf-8"))["terms"]}
+    bank = yaml.safe_load((ROOT / "data/culture-test.yml").read_text(encoding="utf-8"))
+    for language in project_languages().all:
+        asked = bank["questions"]["aspiration"][language]
+        assert terms["aspiration-question"][language].lower() == asked.lower(), language

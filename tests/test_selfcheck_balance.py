@@ -17,9 +17,10 @@ from collections import Counter
 
 import pytest
 
-from course.schema import LANGUAGES
+from course.languages import project_languages
 from course.selfchecks import load_self_checks
 
+LANGUAGES = project_languages().all
 QUESTIONS = [q for check in load_self_checks().values() for q in check.questions]
 SINGLE = [q for q in QUESTIONS if q.type == "single"]
 
