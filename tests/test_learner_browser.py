@@ -75,7 +75,13 @@ def test_prompts_save_on_every_input_and_keep_one_value_in_both_languages(page, 
 
 def test_action_plan_shows_the_largest_gaps_and_manages_experiment_cards(page, site):
     page.goto(site["url"] + PLAN)
+    # before the test: no empty table, but what to do and a link to the test
     assert page.locator("[data-focus-empty]").is_visible()
+    assert not page.locator("[data-focus-table]").is_visible()
+    page.click("[data-focus-take-test]")
+    page.wait_for_url("**/introduction/learning-culture-test/")
+    assert page.locator("[data-course-test]").count() == 1
+    page.goto(site["url"] + PLAN)
     first = {s.id: {"reality": 2 if s.dimension == BANK.dimensions[1].id else 4, "aspiration": 5} for s in BANK.statements}
     seed(page, {"culture-test": {"version": 1, "attempts": {"first": {"bank_version": 1, "started": None, "updated": None, "answers": first}}}})
     page.reload()
