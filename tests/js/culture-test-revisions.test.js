@@ -5,7 +5,9 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { loadModules } = require("./load-modules.js");
 
-const { LearnerMigrations: Migrate, CultureTestScore: Score } = loadModules("lib/shared-words.js", "lib/learner-migrations.js", "lib/culture-test-score.js");
+const { LearnerMigrations: Migrate, CultureTestScore: Score, ExportFile: Export, TeamProfile: Team } = loadModules(
+  "lib/shared-words.js", "lib/learner-migrations.js", "lib/culture-test-score.js", "lib/learner-schema.js",
+  "lib/export-file.js", "lib/team-profile.js");
 
 // version 1: a1 a2 a3 | b1 b2 b3; version 2: a1 kept, a2 reworded, a3 removed, a4 new | b1 b2 kept, b3 -> b4 reworded
 // version 3: b2 removed, b5 new
@@ -71,4 +73,18 @@ test("a first attempt on the old bank stays comparable with a retake on the new 
 test("without the revision it needs, an attempt is left as it is rather than guessed at", () => {
   const gap = bank(3, ["a1"], [revision3]);
   assert.deepEqual(Migrate.attempt(oldAttempt, gap), { attempt: oldAttempt, changes: null });
+});
+
+test("a team profile on the new bank counts colleagues who took the test on the old one, and refuses a bank it cannot reach", () => {
+  const file = (name, attempt, person) => ({ name, text: JSON.stringify(Export.serialise(
+    { "culture-test": { version: 1, person, attempts: { first: attempt } } }, "2025-02-01T12:00:00.000Z")) });
+  const shifted = (by) => ({ ...oldAttempt, answers: Object.fromEntries(Object.entries(oldAttempt.answers)
+    .map(([id, r]) => [id, rating(r.reality + by, 6)])) });
+  const newer = { bank_version: 3, started: null, updated: null, answers: { a1: rating(1, 6), a2: rating(1, 6), b1: rating(1, 6), b4: rating(1, 6) } };
+  const result = Team.combineTeam([file("ann.json", shifted(0), "pann0001"), file("bob.json", shifted(1), "pbob0001"),
+                                   file("cas.json", shifted(2), "pcas0001"), file("dee.json", newer, "pdee0001")], v2);
+  assert.equal(result.people, 3);
+  assert.deepEqual(result.rejected, [{ name: "dee.json", code: "other-bank" }]);
+  // dimension a: a1, a2 carried over (a3 removed); mean of 2.5, 3.5, 4.5
+  assert.equal(result.dimensions[0].reality.mean, 3.5);
 });
