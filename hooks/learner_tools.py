@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
-from mkdocs.utils import get_relative_url
 
 from course.data import loaded, ui
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
-from course.learner_pages import catalogue, module_titles, page_id
+from course.learner_pages import catalogue, course_url, module_titles, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
 from course.render import append, page_language, render
 from course.worksheet import prompts
@@ -82,21 +80,12 @@ def _context(tool: str, page: Page, config: MkDocsConfig, nav: Navigation, langu
 
 def _route(route: Route, page: Page, files: Files, language: str) -> dict:
     return {"id": route.id, "label": route.label[language], "summary": route.summary[language],
-            "url": _url(route.page, page, files, language),
+            "url": course_url(route.page, page, files, language),
             "checklist": [item.for_browser(language) for item in route.checklist]}
 
 
 def _criterion(item: Item, page: Page, files: Files, language: str) -> dict:
-    return {**item.for_browser(language), "url": _url(item.page, page, files, language) if item.page else None}
-
-
-def _url(target: str, page: Page, files: Files, language: str) -> str:
-    """The URL of course page `target` (e.g. start/progress.md) in `language`, relative to `page`."""
-    for candidate in (f"{language}/{target}", target):
-        file = files.get_file_from_path(candidate)
-        if file is not None:
-            return get_relative_url(file.url, page.url)
-    raise PluginError(f"{page.file.src_uri}: data/learner/ names the page '{target}', which does not exist")
+    return {**item.for_browser(language), "url": course_url(item.page, page, files, language) if item.page else None}
 
 
 def _issuer(config: MkDocsConfig, language: str) -> str:

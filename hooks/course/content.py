@@ -12,6 +12,7 @@ from pathlib import Path
 from course.data import DATA, configured, load_yaml, loaded
 from course.pages import Page, section_text
 from course.schema import Problems, mapping, per_language
+from course.terms import page_problems
 
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]*)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
 BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
@@ -56,6 +57,7 @@ def check_page(page: Page, language: str) -> list[tuple[int, str]]:
     if kind == "lesson":
         problems += _check_lesson(page, language, rules["lesson"])
     problems += _check_links(page)
+    problems += page_problems(page.body, page.body_line, page.meta, language)
     return problems
 
 

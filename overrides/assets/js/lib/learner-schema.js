@@ -10,12 +10,13 @@
   var MAX_TEXT = 20000;       // characters per text field
   var MAX_CARDS = 100;
   var ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+  var SEED = /^[a-z0-9]{8,40}$/;
   var LESSON = /^[a-z0-9][a-z0-9-]{0,80}(\/[a-z0-9][a-z0-9-]{0,80}){0,3}$/;
   var ISO = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/;
   var RESERVED = ["constructor", "prototype", "__proto__"];  // never keys of learner data
   var Words = window.SharedWords;  // languages, attempts, rating scale, card fields and decisions
   // Stored name -> current schema version. "language" is a bare string.
-  var SECTIONS = { "language": 0, "culture-test": 1, "self-checks": 1, "worksheet": 1, "experiments": 1,
+  var SECTIONS = { "language": 0, "culture-test": 1, "self-checks": 2, "worksheet": 1, "experiments": 1,
                    "progress": 1, "route": 1, "certificate": 1 };
 
   function Problem(path, code) { this.path = path; this.code = code; }
@@ -60,9 +61,9 @@
     return result;
   }
 
-  function versioned(value, path, allowed) {
+  function versioned(value, path, allowed, current) {
     keysOf(value, path, ["version"].concat(allowed));
-    if (value.version !== 1) throw new Problem(path + ".version", "version");
+    if (value.version !== (current || 1)) throw new Problem(path + ".version", "version");
   }
 
   var validators = {
@@ -98,8 +99,10 @@
       return result;
     },
     "self-checks": function (value, path) {
-      versioned(value, path, ["modules"]);
-      return { version: 1, modules: idMap(value.modules, path + ".modules", ID, function (module, p) {
+      versioned(value, path, ["seed", "modules"], 2);
+      // the learner's own order of options (lib/self-check-order.js); null until first used
+      if (value.seed !== null && (typeof value.seed !== "string" || !SEED.test(value.seed))) throw new Problem(path + ".seed", "bad-id");
+      return { version: 2, seed: value.seed, modules: idMap(value.modules, path + ".modules", ID, function (module, p) {
         keysOf(module, p, ["answers", "checked", "score", "total", "tries"]);
         if (typeof module.checked !== "boolean") throw new Problem(p + ".checked", "not-boolean");
         return {
@@ -162,7 +165,7 @@
   function empty(name) {
     switch (name) {
       case "culture-test": return { version: 1, attempts: {} };
-      case "self-checks": return { version: 1, modules: {} };
+      case "self-checks": return { version: 2, seed: null, modules: {} };
       case "worksheet": return { version: 1, answers: {} };
       case "experiments": return { version: 1, cards: [] };
       case "progress": return { version: 1, done: {}, last: null };
