@@ -85,9 +85,9 @@ def test_structural_mismatch_names_page_and_difference(tree):
     docs = tree({"en/how/levers.md": LESSON_EN, "nl/how/levers.md": dutch})
     parity.mark_done(docs / "nl/how/levers.md", docs / "en/how/levers.md")
     assert messages(docs) == [
-        "error: docs/nl/how/levers.md:1: structure differs from docs/en/how/levers.md: "
+        "error: docs/nl/how/levers.md:13: structure differs from docs/en/how/levers.md: "
         "level-3 headings: 1 in English, 0 in translation",
-        "error: docs/nl/how/levers.md:1: structure differs from docs/en/how/levers.md: "
+        "error: docs/nl/how/levers.md:15: structure differs from docs/en/how/levers.md: "
         "markers: missing prompt:how-levers; not in English prompt:how-hefbomen",
     ]
 
@@ -98,9 +98,9 @@ def test_generated_element_and_heading_ids_must_match(tree):
     docs = tree({"en/why/check.md": english, "nl/why/check.md": dutch})
     parity.mark_done(docs / "nl/why/check.md", docs / "en/why/check.md")
     assert messages(docs) == [
-        "error: docs/nl/why/check.md:1: structure differs from docs/en/why/check.md: "
+        "error: docs/nl/why/check.md:9: structure differs from docs/en/why/check.md: "
         "heading ids: missing action-learning; not in English actieleren",
-        "error: docs/nl/why/check.md:1: structure differs from docs/en/why/check.md: "
+        "error: docs/nl/why/check.md:4: structure differs from docs/en/why/check.md: "
         "front matter 'module': 'why' in English, 'hoe' in translation",
     ]
 
@@ -112,7 +112,7 @@ def test_changed_english_page_makes_translation_outdated_as_a_warning(tree):
     (docs / "en/how/levers.md").write_text(LESSON_EN + "\nA new paragraph.\n", encoding="utf-8")
     new = parity.source_hash(docs / "en/how/levers.md")
     assert messages(docs) == [
-        f"warning: docs/nl/how/levers.md:1: translation may be outdated: docs/en/how/levers.md has changed "
+        f"warning: docs/nl/how/levers.md:4: translation may be outdated: docs/en/how/levers.md has changed "
         f"(recorded {old}, now {new})"
     ]
 

@@ -1,13 +1,21 @@
-"""Content rules for course pages: front matter, required sections, word counts, links."""
+"""Content rules for course pages: front matter, required sections, word counts, links.
+
+Run as `python -m course.content check [DOCS] [--format human|github|gitlab|json]` with `hooks/`
+on the Python path (`make check` does this); tests/test_content.py applies the same rules."""
 from __future__ import annotations
 
+import argparse
 import functools
 import math
 import re
+import sys
+from pathlib import Path
 from urllib.parse import urlsplit
 
-from course.pages import Page, section_text
-from course.settings import authoring
+from course import report
+from course.pages import Page, PageError, read_page, section_text
+from course.report import Finding
+from course.settings import DataError, authoring
 
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]*)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
 BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
@@ -32,6 +40,25 @@ def check_page(page: Page, language: str) -> list[tuple[int, str]]:
         problems += _check_lesson(page, language, rules["lesson"])
     problems += _check_links(page)
     return problems
+
+
+def check_tree(docs: Path) -> list[Finding]:
+    """Apply the rules to every page under docs/<language>/, and check that each translation has
+    a description of its own."""
+    findings: list[Finding] = []
+    source_dir = docs / authoring()["default_language"]
+    for folder in sorted(folder for folder in docs.iterdir() if folder.is_dir()):
+        for path in sorted(folder.rglob("*.md")):
+            try:
+                page = read_page(path)
+            except PageError as error:
+                where, line, problem = str(error).split(":", 2)
+                findings.append(Finding("error", report.shown(Path(where)), int(line), problem.strip()))
+                continue
+            findings += [Finding("error", report.shown(path), line, problem)
+                         for line, problem in check_page(page, folder.name)]
+            findings += _same_description(page, path, source_dir / path.relative_to(folder))
+    return findings
 
 
 def word_count(page: Page, language: str) -> int:
@@ -117,8 +144,38 @@ def _check_links(page: Page) -> list[tuple[int, str]]:
     return problems
 
 
+def _same_description(page: Page, path: Path, source: Path) -> list[Finding]:
+    if source == path or not source.is_file() or not page.meta.get("description"):
+        return []
+    try:
+        same = read_page(source).meta.get("description") == page.meta["description"]
+    except PageError:
+        return []  # reported for the source page itself
+    return [Finding("error", report.shown(path), 1, f"description is the same as in {report.shown(source)}; "
+                                                    "write it in the page's language")] if same else []
+
+
 def _well_formed(url: str) -> bool:
     parts = urlsplit(url)
     host = parts.hostname or ""
     return (parts.scheme in ("http", "https") and "." in host and " " not in url
             and re.fullmatch(r"[a-z0-9.-]+", host) is not None and not host.endswith("."))
+
+
+def _main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m course.content")
+    parser.add_argument("command", choices=["check"])
+    parser.add_argument("docs", nargs="?", default="docs", type=Path)
+    report.add_format_option(parser)
+    options = parser.parse_args(argv)
+    try:
+        findings = check_tree(options.docs)
+    except DataError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(report.render(findings, options.format, "content"))
+    return report.exit_code(findings)
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

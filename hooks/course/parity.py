@@ -1,18 +1,21 @@
 """Translation parity: every page in both languages, the same structure, and up-to-date translations.
 
-Run as `python -m course.parity check [DOCS]` or `python -m course.parity done [PAGE ...]` with
-`hooks/` on the Python path (the Makefile does this).
+Run as `python -m course.parity check [DOCS] [--format human|github|gitlab|json]` or
+`python -m course.parity done [PAGE ...]` with `hooks/` on the Python path (the Makefile does this).
 """
 from __future__ import annotations
 
+import argparse
+import difflib
 import hashlib
 import re
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
+from course import history, report
 from course.pages import Page, PageError, read_page
+from course.report import Finding, shown as _show
 from course.settings import per_version
 
 SOURCE_LANGUAGE = "en"
@@ -21,26 +24,20 @@ RECORD_KEY = "translation_of"
 GENERATOR_KEYS = ("kind", "generate", "module", "attempt", "protected")
 
 
-@dataclass(frozen=True)
-class Finding:
-    severity: str  # "error" or "warning"
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.path}:{self.line}: {self.message}"
-
-
 @per_version  # the check and every translation's build ask for it
 def source_hash(source: Path) -> str:
     """Short content hash of an English page, recorded in its translation's front matter."""
-    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return text_hash(source.read_text(encoding="utf-8"))
 
 
-def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding]:
-    """Compare every translation folder with the English source folder."""
+def text_hash(text: str) -> str:
+    """The hash source_hash records, of a page's text."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+
+
+def check(docs: Path, languages: tuple[str, ...] = ("en", "nl"), diffs: bool = False) -> list[Finding]:
+    """Compare every translation folder with the English source folder; with `diffs`, an outdated
+    translation's finding lists the English paragraphs changed since its recorded version."""
     findings: list[Finding] = []
     source_dir = docs / SOURCE_LANGUAGE
     for language in languages:
@@ -56,7 +53,7 @@ def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding
             findings.append(Finding("error", _show(target_dir / rel), 1,
                                     f"no source page {_show(source_dir / rel)} for this translation"))
         for rel in sorted(sources & targets):
-            findings.extend(_compare(source_dir / rel, target_dir / rel))
+            findings.extend(_compare(source_dir / rel, target_dir / rel, diffs))
     return findings
 
 
@@ -82,7 +79,7 @@ def mark_done(target: Path, source: Path) -> bool:
     return new != text
 
 
-def _compare(source_path: Path, target_path: Path) -> list[Finding]:
+def _compare(source_path: Path, target_path: Path, diffs: bool) -> list[Finding]:
     try:
         source, target = read_page(source_path), read_page(target_path)
     except PageError as error:
@@ -93,40 +90,81 @@ def _compare(source_path: Path, target_path: Path) -> list[Finding]:
     if not problems and recorded and not stale:
         return []  # the usual case: no need to work out how to show the paths
     where = _show(target_path)
-    findings = [Finding("error", where, 1, f"structure differs from {_show(source_path)}: {p}")
-                for p in problems]
+    findings = [Finding("error", where, line, f"structure differs from {_show(source_path)}: {p}")
+                for line, p in problems]
     if not recorded:
         findings.append(Finding("warning", where, 1,
                                 f"no {RECORD_KEY} recorded; after checking the translation run "
                                 f"`make translations-done PAGE={where}`"))
     elif stale:
-        findings.append(Finding("warning", where, 1,
+        version = str(target.meta[RECORD_KEY])
+        findings.append(Finding("warning", where, _key_line(target_path, RECORD_KEY),
                                 f"translation may be outdated: {_show(source_path)} has changed "
-                                f"(recorded {target.meta[RECORD_KEY]}, now {source_hash(source_path)})"))
+                                f"(recorded {version}, now {source_hash(source_path)})",
+                                _changes(source_path, version) if diffs else ()))
     return findings
 
 
-def _structure_differences(source: Page, target: Page) -> list[str]:
+def _changes(source_path: Path, version: str) -> tuple[str, ...]:
+    old = history.version_with_hash(source_path, version, text_hash)
+    if old is None:
+        return (f"version {version} of {_show(source_path)} is not in the git history; compare the pages by hand",)
+    new = source_path.read_text(encoding="utf-8")
+    return (f"English paragraphs changed since {version} (line numbers in {_show(source_path)}):",
+            *history.changed_paragraphs(old, new))
+
+
+def _structure_differences(source: Page, target: Page) -> list[tuple[int, str]]:
+    """(line in the translation, problem) for each structural difference."""
     problems = []
     source_levels = Counter(h.level for h in source.headings)
     target_levels = Counter(h.level for h in target.headings)
     for level in sorted(set(source_levels) | set(target_levels)):
         if source_levels[level] != target_levels[level]:
-            problems.append(f"level-{level} headings: {source_levels[level]} in English, "
-                            f"{target_levels[level]} in translation")
+            line = _first_difference([h.level for h in source.headings], target.headings,
+                                     lambda h: h.level, target.body_line, wanted=level)
+            problems.append((line, f"level-{level} headings: {source_levels[level]} in English, "
+                                   f"{target_levels[level]} in translation"))
     source_ids = [h.anchor for h in source.headings if h.anchor]
-    target_ids = [h.anchor for h in target.headings if h.anchor]
-    if source_ids != target_ids:
-        problems.append(_list_difference("heading ids", source_ids, target_ids))
+    target_anchored = [h for h in target.headings if h.anchor]
+    if source_ids != [h.anchor for h in target_anchored]:
+        line = _first_difference(source_ids, target_anchored, lambda h: h.anchor, target.body_line)
+        problems.append((line, _list_difference("heading ids", source_ids, [h.anchor for h in target_anchored])))
     source_markers = [m.key for m in source.markers]
-    target_markers = [m.key for m in target.markers]
-    if source_markers != target_markers:
-        problems.append(_list_difference("markers", source_markers, target_markers))
+    if source_markers != [m.key for m in target.markers]:
+        line = _first_difference(source_markers, target.markers, lambda m: m.key, target.body_line)
+        problems.append((line, _list_difference("markers", source_markers, [m.key for m in target.markers])))
     for key in GENERATOR_KEYS:
         if source.meta.get(key) != target.meta.get(key):
-            problems.append(f"front matter '{key}': {source.meta.get(key)!r} in English, "
-                            f"{target.meta.get(key)!r} in translation")
+            problems.append((_key_line(target.path, key),
+                             f"front matter '{key}': {source.meta.get(key)!r} in English, "
+                             f"{target.meta.get(key)!r} in translation"))
     return problems
+
+
+def _first_difference(source: list, target: tuple | list, key, fallback: int, wanted: object = None) -> int:
+    """The line of the translation's item (heading, marker) where it first departs from the
+    English sequence; with `wanted`, the first departure that involves that value."""
+    keys = [key(item) for item in target]
+    matcher = difflib.SequenceMatcher(a=source, b=keys, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or (wanted is not None and wanted not in source[i1:i2] + keys[j1:j2]):
+            continue
+        index = next((j for j in range(j1, j2) if wanted is None or keys[j] == wanted), j1)
+        if index < len(target):
+            return target[index].line
+        return target[-1].line if target else fallback
+    return fallback
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The line of a front-matter key (1 when it is not there)."""
+    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")[1:], start=2):
+        if line.rstrip() == "---":
+            break
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
 def _list_difference(what: str, source: list[str], target: list[str]) -> str:
@@ -146,44 +184,35 @@ def _pages(folder: Path) -> set[Path]:
     return {p.relative_to(folder) for p in folder.rglob("*.md")} if folder.is_dir() else set()
 
 
-def _show(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def _split(message: str) -> tuple[str, int, str]:
     path, line, rest = message.split(":", 2)
     return path, int(line), rest.strip()
 
 
 def _main(argv: list[str]) -> int:
-    command, *args = argv or ["check"]
-    if command == "check":
-        docs = Path(args[0]) if args else Path("docs")
-        findings = check(docs)
-        for finding in findings:
-            print(finding)
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
-        print(f"translations: {errors} error(s), {warnings} warning(s)")
-        return 1 if errors else 0
-    if command == "done":
-        targets = [Path(a) for a in args] or sorted(
-            p for lang in Path("docs").iterdir() if lang.name != SOURCE_LANGUAGE
-            for p in lang.rglob("*.md"))
-        for target in targets:
-            language_dir = target.parts.index("docs") + 1
-            source = Path(*target.parts[:language_dir], SOURCE_LANGUAGE, *target.parts[language_dir + 1:])
-            if not source.exists():
-                print(f"error: {target}: no source page {source}")
-                return 1
-            if mark_done(target, source):
-                print(f"recorded {source_hash(source)} in {target}")
-        return 0
-    print("usage: python -m course.parity check [DOCS] | done [PAGE ...]")
-    return 2
+    parser = argparse.ArgumentParser(prog="python -m course.parity")
+    commands = parser.add_subparsers(dest="command")
+    check_command = commands.add_parser("check", help="report missing, mismatched and outdated translations")
+    check_command.add_argument("docs", nargs="?", default="docs", type=Path)
+    report.add_format_option(check_command)
+    done_command = commands.add_parser("done", help="record the English version a translation is up to date with")
+    done_command.add_argument("pages", nargs="*", type=Path)
+    options = parser.parse_args(argv or ["check"])
+    if options.command == "check":
+        findings = check(options.docs, diffs=True)
+        sys.stdout.write(report.render(findings, options.format, "translations"))
+        return report.exit_code(findings)
+    targets = options.pages or sorted(
+        p for lang in Path("docs").iterdir() if lang.name != SOURCE_LANGUAGE for p in lang.rglob("*.md"))
+    for target in targets:
+        language_dir = target.parts.index("docs") + 1
+        source = Path(*target.parts[:language_dir], SOURCE_LANGUAGE, *target.parts[language_dir + 1:])
+        if not source.exists():
+            print(f"error: {target}: no source page {source}")
+            return 1
+        if mark_done(target, source):
+            print(f"recorded {source_hash(source)} in {target}")
+    return 0
 
 
 if __name__ == "__main__":
