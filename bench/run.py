@@ -1,7 +1,7 @@
 """`make bench`: build time against plain Material, page weight, Lighthouse and in-browser timings.
 Prints Markdown tables with the targets beside the figures (copy them into BENCHMARKS.md); asserts
-nothing. Options: --runs N (builds per side, default 21),
---skip build,instructions,weight,lighthouse,timings."""
+nothing. Options: --runs N (builds per side, default 21), --edits N (saves per side and language
+for the edit loop, default 7), --skip build,instructions,editloop,weight,lighthouse,timings."""
 from __future__ import annotations
 
 import argparse
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import browser_timings
 import build_time
+import edit_loop
 import lighthouse
 import page_weight
 from server import free_port, serving
@@ -33,6 +34,8 @@ def main() -> None:
     print(f"# Benchmark {datetime.date.today().isoformat()}\n\nMachine: {_machine()}\n")
     if "build" not in options.skip:
         _print_build(build_time.compare(options.runs, instructions="instructions" not in options.skip))
+    if "editloop" not in options.skip:
+        _print_edit_loop(edit_loop.measure(options.edits), options.edits)
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
         site_dir = Path(scratch) / "site"
@@ -73,6 +76,19 @@ def _print_build(result: dict) -> None:
         print("| build | instructions (billions) |\n|---|---|")
         print(f"| course | {counted['course'] / 1e9:.2f} |\n| plain | {counted['plain'] / 1e9:.2f} |")
         print(f"| **overhead** (target <= +5%) | **{counted['overhead']:+.1%}** |\n")
+
+
+def _print_edit_loop(result: dict, edits: int) -> None:
+    print(f"## Edit loop: save a lesson until `mkdocs serve` serves it (median s of {edits} saves)\n")
+    print("| serve | " + " | ".join(f"{language} lesson" for language in edit_loop.LESSONS) + " |\n|---|"
+          + "---|" * len(edit_loop.LESSONS))
+    labels = {"course": "course (rebuilds the changed language)",
+              "every language": "course, every language rebuilt (before)",
+              "plain": "plain Material + i18n, same Markdown"}
+    for side, times in result.items():
+        print(f"| {labels[side]} | " + " | ".join(f"{times[language]:.2f}" for language in edit_loop.LESSONS) + " |")
+    print("\nAn English save that makes a translation outdated (or up to date) rebuilds every language;"
+          " the first of the English saves does.\n")
 
 
 def _print_weight(weights: dict) -> None:
@@ -127,7 +143,8 @@ def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     # 21: on a shared virtual machine single builds vary by 10% and more; the median of 21 is steadier
     parser.add_argument("--runs", type=int, default=21, help="builds per side for the build comparison")
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings")
+    parser.add_argument("--edits", type=int, default=7, help="saves per side and language for the edit loop")
+    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,instructions,editloop,weight,lighthouse,timings")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options

@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
-from course import parity
+from course import edit_loop, parity
 from course.languages import building, switcher_links
 from course.render import AFTER_SEARCH, insert_after_title, page_language, render
 from course.settings import DataError, ui
@@ -33,8 +33,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Check parity once, while the source language is built; problems fail a strict build."""
-    if building(config) == parity.SOURCE_LANGUAGE:
+    """Check parity once, while the source language is built (or the one language `mkdocs serve`
+    rebuilds); problems fail a strict build."""
+    if building(config) == parity.SOURCE_LANGUAGE or edit_loop.only_language() is not None:
         for finding in parity.check(Path(config.docs_dir)):
             (log.warning if finding.severity == "error" else log.info)(str(finding))
     return files

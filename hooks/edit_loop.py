@@ -1,0 +1,64 @@
+"""A fast edit loop in `mkdocs serve`: a save that touches pages of one language rebuilds that
+language only (course/edit_loop.py decides); anything else rebuilds every language."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs import utils
+from mkdocs.plugins import event_priority
+
+from course import edit_loop
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
+SITEMAP = "sitemap.xml"
+_sitemaps: dict[Path, bytes] = {}
+# Keep the other languages' files: MkDocs cleans the site folder at the start of each build.
+_clean_directory = utils.clean_directory
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Allow partial rebuilds under `mkdocs serve` only."""
+    if command == "serve":
+        edit_loop.serving()
+
+
+@event_priority(100)  # before the i18n plugin (-100) sets up the language it builds
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """At the start of a build: build one language alone when only its pages changed."""
+    i18n = config.plugins["i18n"]
+    if i18n.current_language is not None or i18n.building:
+        return config  # a later language of a full build
+    language = edit_loop.plan(config)
+    if language is not None:
+        i18n.current_language = language
+        i18n.building = True  # its on_post_build then builds no other language
+        utils.clean_directory = lambda directory: None
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """A one-language build keeps the sitemap, which lists every language's pages (only adding or
+    removing a page changes it, and that rebuilds everything)."""
+    global _sitemaps
+    if edit_loop.only_language() is not None:
+        site = Path(config.site_dir)
+        _sitemaps = {path: path.read_bytes() for path in (site / SITEMAP, site / f"{SITEMAP}.gz") if path.is_file()}
+
+
+@event_priority(-150)  # after the i18n plugin (-100), before the hooks that finish the site (-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    """After a one-language build: let the finishing hooks run, as after the last language."""
+    if edit_loop.only_language() is not None:
+        config.plugins["i18n"].building = False
+        utils.clean_directory = _clean_directory
+        for path, data in _sitemaps.items():
+            path.write_bytes(data)
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build leaves no partial-build state behind."""
+    utils.clean_directory = _clean_directory
+    edit_loop.finished()
