@@ -120,3 +120,66 @@ def _differences(left: Path, right: Path) -> list[str]:
     for name in comparison.common_dirs:
         found += _differences(left / name, right / name)
     return sorted(set(found))
+
+
+# --- which saves rebuild one language, on a small tree ------------------------------------------
+
+@pytest.fixture()
+def planner(tmp_path, monkeypatch):
+    """course.edit_loop.plan on a small project, as mkdocs serve calls it; returns save((path, text)...),
+    which adds each text to its file (or creates it) and returns the plan for the next build."""
+    from types import SimpleNamespace
+
+    from course import edit_loop, parity
+
+    for name, text in {"docs/en/a.md": "# A\n", "docs/en/b.md": "# B\n", "docs/nl/a.md": "# A\n",
+                       "docs/nl/b.md": "# B\n", "data/ui.yml": "x: 1\n", "mkdocs.yml": "site_name: x\n"}.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    for name in ("a.md", "b.md"):
+        parity.mark_done(tmp_path / "docs/nl" / name, tmp_path / "docs/en" / name)
+    config = SimpleNamespace(docs_dir=str(tmp_path / "docs"), config_file_path=str(tmp_path / "mkdocs.yml"),
+                             watch=[str(tmp_path / "data")])
+    monkeypatch.setattr(edit_loop, "_serving", False)
+    monkeypatch.setattr(edit_loop, "_versions", None)
+    edit_loop.serving()
+    assert edit_loop.plan(config, ["en", "nl"]) is None  # the first build builds everything
+
+    def save(*changes: tuple[str, str], built: tuple[str, ...] = ("en", "nl")) -> str | None:
+        for name, text in changes:
+            path = tmp_path / name
+            old = path.stat().st_mtime_ns if path.exists() else 0
+            path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + text, encoding="utf-8")
+            os.utime(path, ns=(old + 10**9, old + 10**9))  # a new version even within one clock tick
+        return edit_loop.plan(config, list(built))
+    return save
+
+
+def test_a_save_in_one_languages_pages_rebuilds_that_language(planner):
+    assert planner(("docs/nl/a.md", "\nMeer.\n")) == "nl"
+    assert planner(("docs/nl/a.md", "\nNog meer.\n"), ("docs/nl/b.md", "\nOok.\n")) == "nl"
+
+
+def test_data_config_new_pages_and_two_languages_rebuild_everything(planner):
+    assert planner(("data/ui.yml", "y: 2\n")) is None
+    assert planner(("mkdocs.yml", "site_description: y\n")) is None
+    assert planner(("docs/nl/c.md", "# C\n")) is None
+    assert planner(("docs/nl/a.md", "\nMeer.\n"), ("docs/nl/b.md", "\nOok.\n")) == "nl"  # still fine after those
+    assert planner(("docs/nl/a.md", "\nMeer.\n"), ("docs/en/b.md", "\nMore.\n")) is None
+
+
+def test_an_english_save_that_outdates_a_translation_rebuilds_everything(planner):
+    assert planner(("docs/en/a.md", "\nMore.\n")) is None      # the Dutch page gets its notice
+    assert planner(("docs/en/a.md", "\nEven more.\n")) == "en"  # still outdated: English only
+    assert planner(("docs/nl/a.md", "\nMeer.\n")) == "nl"
+
+
+def test_an_english_save_that_brings_a_translation_up_to_date_rebuilds_everything(planner, tmp_path):
+    english = tmp_path / "docs/en/a.md"
+    assert planner(("docs/en/a.md", "\nMore.\n")) is None
+    english.write_text("# A\n", encoding="utf-8")  # back to the version the translation records
+    assert planner() is None
+
+
+def test_one_language_builds_are_left_alone(planner):
+    assert planner(("docs/nl/a.md", "\nMeer.\n"), built=("nl",)) is None

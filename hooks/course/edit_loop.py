@@ -32,8 +32,9 @@ def serving() -> None:
     _serving = True
 
 
-def plan(config: MkDocsConfig) -> str | None:
-    """At the start of a build: the one language to rebuild, or None to build every language."""
+def plan(config: MkDocsConfig, built: list[str]) -> str | None:
+    """At the start of a build: the one language to rebuild, or None to build every language
+    (`built`: the languages a full build builds; with one, as under LANG_ONLY, there is no gain)."""
     global _versions, _outdated, _only
     previous, _versions = _versions, _watched_versions(config)
     outdated, _outdated = _outdated, _translation_flags(Path(config.docs_dir))
@@ -44,7 +45,9 @@ def plan(config: MkDocsConfig) -> str | None:
     if not changed or not changed <= previous.keys() & _versions.keys():
         return None  # nothing to go by, or a file added or removed
     languages = {_language_of(Path(path), Path(config.docs_dir)) for path in changed}
-    if len(languages) != 1 or None in languages or outdated != _outdated:
+    if len(languages) != 1 or None in languages or outdated != _outdated or len(built) < 2:
+        return None
+    if not languages <= set(built):
         return None
     _only = languages.pop()
     return _only
