@@ -156,3 +156,14 @@ def _recorded(repo: Path) -> str:
     from course.pages import read_page
 
     return read_page(repo / "docs/nl/how/levers.md").meta["translation_of"]
+
+
+def test_make_check_passes_the_format_on():
+    result = subprocess.run(["make", "-s", "check", "FORMAT=json"], cwd=ROOT, capture_output=True, text=True)
+    decoder, text, reports = json.JSONDecoder(), result.stdout.strip(), []
+    while text:
+        report, end = decoder.raw_decode(text)
+        reports.append(report)
+        text = text[end:].strip()
+    assert [type(report) for report in reports] == [list, list]  # translations, then content
+    assert {finding["check"] for report in reports for finding in report} <= {"translations", "content"}
