@@ -6,13 +6,18 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.content import check_page, reading_minutes
+from course import events
+from course.content import authoring_rules, check_page, reading_minutes, unknown_keys
+from course.data import DATA, DataError, ui
+from course.file_cache import per_version
+from course.languages import site_languages
 from course.pages import shown, source_of
-from course.render import AFTER_SEARCH, insert_after_title, page_language, render, script_json
-from course.settings import DATA, DataError, per_version, ui
+from course.render import insert_after_title, page_language, render, script_json, text_language
+from course.shared_words import page_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,19 +29,35 @@ log = logging.getLogger("mkdocs.hooks.lessons")
 ABBREVIATION = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*?)\s*$")
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check the authoring rules against the site's languages before any page is checked."""
+    authoring_rules(site_languages(config).all)
+
+
+@event_priority(events.BEFORE_PROTECTION)  # an unknown key is the first thing to tell the author
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Report broken authoring rules by file and line; give the page the glossary's abbreviations."""
-    language = page_language(page)
+    language = text_language(page)
     source = Path(page.file.abs_src_path)
+    where = shown(source, config.config_file_path)
+    unknown = unknown_keys(source_of(source))
+    if unknown:  # stop at once, whatever the strictness: a misspelt key may unprotect a page
+        raise PluginError("\n".join(f"{where}:{line}: {problem}" for line, problem in unknown))
     for line, problem in check_page(source_of(source), language):
-        log.warning(f"{shown(source, config.config_file_path)}:{line}: {problem}")
+        log.warning(f"{where}:{line}: {problem}")
+    if "title" in page.meta:
+        # the theme's templates write titles as they are (MkDocs has no autoescape): escaped once
+        # here as Markup, a title shows as written in the head, header, navigation and footer,
+        # and templates that escape it themselves (`| e`, autoescaped fragments) leave it alone
+        page.meta["title"] = escape(str(page.meta["title"]))
     # MkDocs builds each page's Markdown converter from mdx_configs right after this event
     config.mdx_configs["abbr"] = {"glossary": _abbreviations(language, markdown)}
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Give the template the interface wording; show a lesson's reading time under its title."""
+    """Give the template the interface wording and the shared words; show a lesson's reading time
+    under its title."""
     language = page_language(page)
     try:
         wording = ui(language)
@@ -44,8 +65,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         raise PluginError(str(error)) from None
     context["course_ui"] = wording
     context["course_ui_json"] = script_json(f"ui-{language}", wording)
+    context["course_words_json"] = script_json("shared-words", page_data(site_languages(config)))
     if page.meta.get("kind") == "lesson":
-        minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), language)
+        minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), text_language(page))
         text = wording["reading_time"].format(minutes=minutes)
         page.content = insert_after_title(page.content, render(config, "reading-time.html", text=text))
     return context

@@ -93,10 +93,10 @@ def test_github_annotations_name_file_and_line(repo):
         "::error file=docs/nl/links.md,line=1,title=translations::missing translation of docs/en/links.md",
         "::error file=docs/nl/how/extra.md,line=1,title=translations::no source page docs/en/how/extra.md for this translation",
         "::error file=docs/nl/how/levers.md,line=10,title=translations::structure differs from docs/en/how/levers.md: "
-        "level-2 headings: 2 in English, 1 in translation",
+        "level-2 headings: 2 in the source, 1 in translation",
         f"::warning file=docs/nl/how/levers.md,line=5,title=translations::translation may be outdated: "
         f"docs/en/how/levers.md has changed (recorded {old}, now {new})"
-        f"%0AEnglish paragraphs changed since {old} (line numbers in docs/en/how/levers.md):"
+        f"%0ASource paragraphs changed since {old} (line numbers in docs/en/how/levers.md):"
         "%0A@@ line 11 @@%0A- Leaders ask questions.%0A+ Leaders ask questions and listen.",
         "translations: 3 error(s), 1 warning(s)",
     ]
@@ -107,7 +107,7 @@ def test_translator_sees_the_changed_english_paragraphs(repo):
     lines = result.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if "translation may be outdated" in line)
     assert lines[start + 1:start + 5] == [
-        f"    English paragraphs changed since {_recorded(repo)} (line numbers in docs/en/how/levers.md):",
+        f"    Source paragraphs changed since {_recorded(repo)} (line numbers in docs/en/how/levers.md):",
         "    @@ line 11 @@",
         "    - Leaders ask questions.",
         "    + Leaders ask questions and listen.",
@@ -142,7 +142,7 @@ def test_gitlab_code_quality_report(repo):
         ("minor", "docs/nl/how/levers.md", 5, "translations"),
     ]
     assert report[2]["description"] == ("structure differs from docs/en/how/levers.md: "
-                                        "level-2 headings: 2 in English, 1 in translation")
+                                        "level-2 headings: 2 in the source, 1 in translation")
     assert len({r["fingerprint"] for r in report}) == 4
 
 

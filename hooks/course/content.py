@@ -5,6 +5,7 @@ on the Python path (`make check` does this); tests/test_content.py applies the s
 from __future__ import annotations
 
 import argparse
+import difflib
 import functools
 import math
 import re
@@ -12,10 +13,14 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from mkdocs.exceptions import PluginError
+
 from course import report
+from course.data import DATA, DataError, configured, load_yaml, loaded
+from course.languages import languages_for
 from course.pages import Page, PageError, read_page, section_text
 from course.report import Finding
-from course.settings import DataError, authoring
+from course.schema import Problems, mapping, per_language
 
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]*)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
 BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
@@ -27,9 +32,30 @@ WORD = re.compile(r"[^\W_]++(?:['’-][^\W_]++)*+")
 EXAMPLE_BOX = re.compile(r"^(!!!|\?\?\?\+?)\s+example\b", re.M)
 
 
+def authoring_rules(languages: tuple[str, ...] | None = None) -> dict:
+    """The authoring rules for the site's `languages` (default: mkdocs.yml's), validated once while
+    data/ is unchanged."""
+    return loaded("Authoring rules", load_authoring_rules, languages=configured(languages))
+
+
+def load_authoring_rules(path: Path = DATA / "authoring.yml", languages: tuple[str, ...] | None = None) -> dict:
+    """data/authoring.yml; a DataError names the file, the key and each language it lacks."""
+    problems = Problems(path, configured(languages))
+    rules = mapping(load_yaml(path), "top level", problems)
+    problems.raise_if_any()
+    lesson, overview = mapping(rules.get("lesson"), "lesson", problems), mapping(rules.get("overview"), "overview", problems)
+    for where, value in (("lesson.sections", lesson.get("sections")), ("overview.sections", overview.get("sections")),
+                         ("lesson.sources_section", lesson.get("sources_section")),
+                         ("lesson.prompt_section", lesson.get("prompt_section"))):
+        per_language(value, where, problems)
+    per_language(rules.get("reading_speed"), "reading_speed", problems)
+    problems.raise_if_any()
+    return rules
+
+
 def check_page(page: Page, language: str) -> list[tuple[int, str]]:
     """Return (line, problem) pairs for one page in `language`."""
-    rules = authoring()
+    rules = authoring_rules()
     problems = _check_meta(page, rules)
     if not page.headings or page.headings[0].level != 1:
         problems.append((page.body_line, "the page must start with a level-1 heading (# Title)"))
@@ -46,8 +72,9 @@ def check_tree(docs: Path) -> list[Finding]:
     """Apply the rules to every page under docs/<language>/, and check that each translation has
     a description of its own."""
     findings: list[Finding] = []
-    source_dir = docs / authoring()["default_language"]
-    for folder in sorted(folder for folder in docs.iterdir() if folder.is_dir()):
+    languages = languages_for(docs)
+    source_dir = docs / languages.source
+    for folder in (docs / language for language in languages.all if (docs / language).is_dir()):
         for path in sorted(folder.rglob("*.md")):
             try:
                 page = read_page(path)
@@ -63,13 +90,13 @@ def check_tree(docs: Path) -> list[Finding]:
 
 def word_count(page: Page, language: str) -> int:
     """Words of lesson text: without front matter, comments, code, link targets and the sources."""
-    sources = authoring()["lesson"]["sources_section"][language]
+    sources = authoring_rules()["lesson"]["sources_section"][language]
     return _words(page.body, section_text(page, sources) or "")
 
 
 def reading_minutes(page: Page, language: str) -> int:
     """Estimated reading time in whole minutes, from the page's own words."""
-    speed = authoring()["reading_speed"][language]
+    speed = authoring_rules()["reading_speed"][language]
     return max(1, math.ceil(word_count(page, language) / speed))
 
 
@@ -81,8 +108,18 @@ def _words(body: str, sources: str) -> int:
     return len(WORD.findall(text))
 
 
+def unknown_keys(page: Page) -> list[tuple[int, str]]:
+    """(line, problem) for every front-matter key the course does not know, with the nearest known
+    key: a misspelt `protected` would otherwise publish the page."""
+    known = list(authoring_rules()["front_matter"])
+    return [(page.key_line(key), f"front matter key '{key}' is unknown; did you mean "
+                                 f"'{difflib.get_close_matches(str(key), known, 1, 0)[0]}'? "
+                                 f"(known keys: {', '.join(known)})")
+            for key in page.meta if key not in known]
+
+
 def _check_meta(page: Page, rules: dict) -> list[tuple[int, str]]:
-    problems = []
+    problems = unknown_keys(page)
     for key in ("title", "description", "kind"):
         if not page.meta.get(key):
             problems.append((1, f"front matter has no '{key}'"))
@@ -170,7 +207,7 @@ def _main(argv: list[str]) -> int:
     options = parser.parse_args(argv)
     try:
         findings = check_tree(options.docs)
-    except DataError as error:
+    except (DataError, PluginError) as error:  # a data file the rules are read from is unusable
         print(f"error: {error}", file=sys.stderr)
         return 2
     sys.stdout.write(report.render(findings, options.format, "content"))

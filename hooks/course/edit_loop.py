@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course import parity
+from course.languages import SiteLanguages, site_languages
 from course.pages import PageError, read_page
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ def plan(config: MkDocsConfig, built: list[str]) -> str | None:
     (`built`: the languages a full build builds; with one, as under LANG_ONLY, there is no gain)."""
     global _versions, _outdated, _only
     previous, _versions = _versions, _watched_versions(config)
-    outdated, _outdated = _outdated, _translation_flags(Path(config.docs_dir))
+    outdated, _outdated = _outdated, _translation_flags(Path(config.docs_dir), site_languages(config))
     _only = None
     if not _serving or previous is None:
         return None
@@ -95,13 +96,11 @@ def _language_of(path: Path, docs: Path) -> str | None:
     return relative.parts[0] if len(relative.parts) > 1 and path.suffix == ".md" else None
 
 
-def _translation_flags(docs: Path) -> dict[str, bool]:
-    """Whether each translation is outdated: an English edit that flips one changes its notice."""
+def _translation_flags(docs: Path, languages: SiteLanguages) -> dict[str, bool]:
+    """Whether each translation is outdated: a source edit that flips one changes its notice."""
     flags = {}
-    source_dir = docs / parity.SOURCE_LANGUAGE
-    for folder in docs.iterdir():
-        if not folder.is_dir() or folder == source_dir:
-            continue
+    source_dir = docs / languages.source
+    for folder in (docs / language for language in languages.translations if (docs / language).is_dir()):
         for target in folder.rglob("*.md"):
             source = source_dir / target.relative_to(folder)
             try:

@@ -1,7 +1,11 @@
-"""Translation parity: every page in both languages, the same structure, and up-to-date translations.
+"""Translation parity: every page in every language, the same structure, and up-to-date translations.
+The languages, the source language and the translations declared partial come from mkdocs.yml
+(course/languages.py): a page missing in a partial translation is a warning (the site shows the
+source page with a notice), in any other an error.
 
 Run as `python -m course.parity check [DOCS] [--format human|github|gitlab|json]` or
-`python -m course.parity done [PAGE ...]` with `hooks/` on the Python path (the Makefile does this).
+`python -m course.parity done [PAGE ...]` with `hooks/` on the Python path (the Makefile does this);
+both read the mkdocs.yml next to DOCS.
 """
 from __future__ import annotations
 
@@ -14,19 +18,18 @@ from collections import Counter
 from pathlib import Path
 
 from course import history, report
+from course.content import authoring_rules
+from course.file_cache import per_version
+from course.languages import SiteLanguages, languages_for
 from course.pages import Page, PageError, read_page
 from course.report import Finding, shown as _show
-from course.settings import per_version
 
-SOURCE_LANGUAGE = "en"
 RECORD_KEY = "translation_of"
-# front-matter keys that drive generated content and must match between languages
-GENERATOR_KEYS = ("kind", "generate", "module", "attempt", "protected")
 
 
 @per_version  # the check and every translation's build ask for it
 def source_hash(source: Path) -> str:
-    """Short content hash of an English page, recorded in its translation's front matter."""
+    """Short content hash of a source page, recorded in its translation's front matter."""
     return text_hash(source.read_text(encoding="utf-8"))
 
 
@@ -35,20 +38,22 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
 
 
-def check(docs: Path, languages: tuple[str, ...] = ("en", "nl"), diffs: bool = False) -> list[Finding]:
-    """Compare every translation folder with the English source folder; with `diffs`, an outdated
-    translation's finding lists the English paragraphs changed since its recorded version."""
+def check(docs: Path, languages: SiteLanguages | None = None, diffs: bool = False) -> list[Finding]:
+    """Compare every translation folder with the source language's folder (languages: those of
+    the mkdocs.yml next to `docs`); with `diffs`, an outdated translation's finding lists the
+    source paragraphs changed since its recorded version."""
+    languages = languages or languages_for(docs)
     findings: list[Finding] = []
-    source_dir = docs / SOURCE_LANGUAGE
-    for language in languages:
-        if language == SOURCE_LANGUAGE:
-            continue
+    source_dir = docs / languages.source
+    sources = _pages(source_dir)
+    for language in languages.translations:
         target_dir = docs / language
-        sources = _pages(source_dir)
         targets = _pages(target_dir)
+        missing = "warning" if language in languages.partial else "error"
         for rel in sorted(sources - targets):
-            findings.append(Finding("error", _show(target_dir / rel), 1,
-                                    f"missing translation of {_show(source_dir / rel)}"))
+            findings.append(Finding(missing, _show(target_dir / rel), 1,
+                                    f"missing translation of {_show(source_dir / rel)}"
+                                    + (" (the source page is shown instead)" if missing == "warning" else "")))
         for rel in sorted(targets - sources):
             findings.append(Finding("error", _show(target_dir / rel), 1,
                                     f"no source page {_show(source_dir / rel)} for this translation"))
@@ -58,12 +63,12 @@ def check(docs: Path, languages: tuple[str, ...] = ("en", "nl"), diffs: bool = F
 
 
 def outdated(source: Path, target_meta: dict) -> bool:
-    """True when the recorded source version differs from the English page as it is now."""
+    """True when the recorded source version differs from the source page as it is now."""
     return str(target_meta.get(RECORD_KEY)) != source_hash(source)
 
 
 def mark_done(target: Path, source: Path) -> bool:
-    """Record the current English version in a translation's front matter; True if it changed."""
+    """Record the current source version in a translation's front matter; True if it changed."""
     text = target.read_text(encoding="utf-8")
     # quoted: an all-digit hash would otherwise be read back as a number
     record = f'{RECORD_KEY}: "{source_hash(source)}"'
@@ -98,7 +103,7 @@ def _compare(source_path: Path, target_path: Path, diffs: bool) -> list[Finding]
                                 f"`make translations-done PAGE={where}`"))
     elif stale:
         version = str(target.meta[RECORD_KEY])
-        findings.append(Finding("warning", where, _key_line(target_path, RECORD_KEY),
+        findings.append(Finding("warning", where, target.key_line(RECORD_KEY),
                                 f"translation may be outdated: {_show(source_path)} has changed "
                                 f"(recorded {version}, now {source_hash(source_path)})",
                                 _changes(source_path, version) if diffs else ()))
@@ -110,7 +115,7 @@ def _changes(source_path: Path, version: str) -> tuple[str, ...]:
     if old is None:
         return (f"version {version} of {_show(source_path)} is not in the git history; compare the pages by hand",)
     new = source_path.read_text(encoding="utf-8")
-    return (f"English paragraphs changed since {version} (line numbers in {_show(source_path)}):",
+    return (f"Source paragraphs changed since {version} (line numbers in {_show(source_path)}):",
             *history.changed_paragraphs(old, new))
 
 
@@ -123,7 +128,7 @@ def _structure_differences(source: Page, target: Page) -> list[tuple[int, str]]:
         if source_levels[level] != target_levels[level]:
             line = _first_difference([h.level for h in source.headings], target.headings,
                                      lambda h: h.level, target.body_line, wanted=level)
-            problems.append((line, f"level-{level} headings: {source_levels[level]} in English, "
+            problems.append((line, f"level-{level} headings: {source_levels[level]} in the source, "
                                    f"{target_levels[level]} in translation"))
     source_ids = [h.anchor for h in source.headings if h.anchor]
     target_anchored = [h for h in target.headings if h.anchor]
@@ -134,17 +139,18 @@ def _structure_differences(source: Page, target: Page) -> list[tuple[int, str]]:
     if source_markers != [m.key for m in target.markers]:
         line = _first_difference(source_markers, target.markers, lambda m: m.key, target.body_line)
         problems.append((line, _list_difference("markers", source_markers, [m.key for m in target.markers])))
-    for key in GENERATOR_KEYS:
+    # front-matter keys that drive generated content and must match between languages
+    for key in (key for key, rule in authoring_rules()["front_matter"].items() if rule["shared"]):
         if source.meta.get(key) != target.meta.get(key):
-            problems.append((_key_line(target.path, key),
-                             f"front matter '{key}': {source.meta.get(key)!r} in English, "
+            problems.append((target.key_line(key),
+                             f"front matter '{key}': {source.meta.get(key)!r} in the source, "
                              f"{target.meta.get(key)!r} in translation"))
     return problems
 
 
 def _first_difference(source: list, target: tuple | list, key, fallback: int, wanted: object = None) -> int:
     """The line of the translation's item (heading, marker) where it first departs from the
-    English sequence; with `wanted`, the first departure that involves that value."""
+    source's sequence; with `wanted`, the first departure that involves that value."""
     keys = [key(item) for item in target]
     matcher = difflib.SequenceMatcher(a=source, b=keys, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -157,26 +163,16 @@ def _first_difference(source: list, target: tuple | list, key, fallback: int, wa
     return fallback
 
 
-def _key_line(path: Path, key: str) -> int:
-    """The line of a front-matter key (1 when it is not there)."""
-    for number, line in enumerate(path.read_text(encoding="utf-8").split("\n")[1:], start=2):
-        if line.rstrip() == "---":
-            break
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
-
-
 def _list_difference(what: str, source: list[str], target: list[str]) -> str:
     missing = [x for x in source if x not in target]
     extra = [x for x in target if x not in source]
     if not missing and not extra:
-        return f"{what} in a different order: {', '.join(source)} in English, {', '.join(target)} in translation"
+        return f"{what} in a different order: {', '.join(source)} in the source, {', '.join(target)} in translation"
     parts = []
     if missing:
         parts.append("missing " + ", ".join(missing))
     if extra:
-        parts.append("not in English " + ", ".join(extra))
+        parts.append("not in the source " + ", ".join(extra))
     return f"{what}: " + "; ".join(parts)
 
 
@@ -195,18 +191,19 @@ def _main(argv: list[str]) -> int:
     check_command = commands.add_parser("check", help="report missing, mismatched and outdated translations")
     check_command.add_argument("docs", nargs="?", default="docs", type=Path)
     report.add_format_option(check_command)
-    done_command = commands.add_parser("done", help="record the English version a translation is up to date with")
+    done_command = commands.add_parser("done", help="record the source version a translation is up to date with")
     done_command.add_argument("pages", nargs="*", type=Path)
     options = parser.parse_args(argv or ["check"])
     if options.command == "check":
         findings = check(options.docs, diffs=True)
         sys.stdout.write(report.render(findings, options.format, "translations"))
         return report.exit_code(findings)
+    languages = languages_for(Path("docs"))
     targets = options.pages or sorted(
-        p for lang in Path("docs").iterdir() if lang.name != SOURCE_LANGUAGE for p in lang.rglob("*.md"))
+        p for language in languages.translations for p in (Path("docs") / language).rglob("*.md"))
     for target in targets:
         language_dir = target.parts.index("docs") + 1
-        source = Path(*target.parts[:language_dir], SOURCE_LANGUAGE, *target.parts[language_dir + 1:])
+        source = Path(*target.parts[:language_dir], languages.source, *target.parts[language_dir + 1:])
         if not source.exists():
             print(f"error: {target}: no source page {source}")
             return 1

@@ -20,7 +20,7 @@ class Finding:
     path: str      # relative to the repository root (see `shown`)
     line: int
     message: str
-    details: tuple[str, ...] = ()  # further lines, such as the English paragraphs that changed
+    details: tuple[str, ...] = ()  # further lines, such as the source paragraphs that changed
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.path}:{self.line}: {self.message}"

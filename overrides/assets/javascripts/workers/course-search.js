@@ -40,7 +40,7 @@
   var inFrame = typeof document !== "undefined";
   var address = inFrame ? document.currentScript.src : self.location.href;
   var settings = parameters(address);
-  var language = "en"; // of the loaded index
+  var language = null; // of the loaded index (its config.lang)
 
   function load(url) {
     // iframe-worker's importScripts returns a promise; a real worker's runs at once.
@@ -61,9 +61,10 @@
 
   /* ---- Changes to lunr, applied once Material's worker has loaded it ----------------------- */
 
-  /* The language's stemmer; Dutch (lunr.nl) exists only once Material's setup has loaded it. */
+  /* The language's stemmer from lunr-languages (lunr.nl, lunr.de, ...), which exists only once
+     Material's setup has loaded it; lunr's own stemmer for English, which lunr-languages lacks. */
   function stemmer(lunr) {
-    return language === "en" ? lunr.stemmer : lunr[language].stemmer;
+    return lunr[language] ? lunr[language].stemmer : lunr.stemmer;
   }
 
   function stem(lunr, word) {

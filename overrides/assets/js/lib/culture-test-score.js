@@ -1,4 +1,5 @@
 // provides: CultureTestScore
+// needs: SharedWords
 /* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node in tests/js/).
    bank = {version, scale: {min, max}, dimensions: [{id, title}], statements: [{id, dimension}]}
    answers = {statementId: {reality: 1..6, aspiration: 1..6}} */
@@ -81,15 +82,19 @@
     });
   }
 
-  /* The latest attempt of the learner's culture-test section (retake before first), or null. */
-  function latestAttempt(test) {
+  /* The attempt of the learner's culture-test section that counts: the latest complete one
+     (retake before first), so an unfinished retake does not hide a finished first test; without
+     a complete one, the latest; or null. */
+  function latestAttempt(bank, test) {
     if (!test || !test.attempts) return null;
-    return test.attempts.retake || test.attempts.first || null;
+    var attempts = window.SharedWords.attempts().slice().reverse().map(function (name) { return test.attempts[name]; }).filter(Boolean);
+    var done = attempts.filter(function (attempt) { return complete(dimensionScores(bank, attempt.answers)); });
+    return done[0] || attempts[0] || null;
   }
 
-  /* Dimension scores of the latest attempt, or null without an attempt. */
+  /* Dimension scores of the attempt that counts, or null without an attempt. */
   function latestScores(bank, test) {
-    var attempt = latestAttempt(test);
+    var attempt = latestAttempt(bank, test);
     return attempt ? dimensionScores(bank, attempt.answers) : null;
   }
 

@@ -1,13 +1,18 @@
 // provides: PlanMarkdown
-// needs: LearnerSchema
+// needs: LearnerSchema, SharedWords
 /* The learner's action plan as readable Markdown in the page's language. Pure functions. */
 (function () {
   "use strict";
   var Schema = window.LearnerSchema;
   var filled = Schema.filled;
 
-  function mdCell(value) { return String(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
-  function mdText(value) { return filled(value) ? value.trim() : ""; }
+  /* Learner text as literal text in any Markdown viewer: its HTML shows as text (< as &lt;) and
+     brackets cannot make links or images (such as javascript: links). */
+  function literal(value) {
+    return String(value).replace(/[\\\[\]<]/g, function (c) { return c === "<" ? "&lt;" : "\\" + c; });
+  }
+  function mdCell(value) { return literal(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
+  function mdText(value) { return filled(value) ? literal(value.trim()) : ""; }
 
   /* input = {t (wording), title, date, catalogue: {modules: [{id, title, prompts: [{id, label, type, choices}]}]},
               state (sections), scores (dimension scores or null), number (formats a number)} */
@@ -38,9 +43,9 @@
     if (!cards.length) lines.push("_" + t.experiments_none + "_", "");
     cards.forEach(function (card, index) {
       lines.push("### " + t.experiment_card + " " + (index + 1) + (filled(card.what) ? ": " + mdCell(card.what) : ""), "");
-      Schema.CARD_FIELDS.forEach(function (field) {
+      window.SharedWords.cardFields().forEach(function (field) {
         var value = field === "decision" ? (card.decision ? t["experiment_decision_" + card.decision] : "") : card[field];
-        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", value.trim(), "");
+        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", mdText(value), "");
       });
     });
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";

@@ -1,5 +1,5 @@
 // provides: CultureTestPage
-// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart
+// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js. */
 (function () {
@@ -9,14 +9,9 @@
 
   var format = window.CourseUI.format;
 
-  function emptyData() { return { version: 1, attempts: {} }; }
-
-  function load() {
-    var stored = window.CourseStorage.read(KEY, null);
-    var data = stored.value;
-    if (!data || typeof data !== "object" || typeof data.attempts !== "object") data = emptyData();
-    return data;
-  }
+  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
+  // when storage fails (so the tally counts what is ticked)
+  function load() { return window.CourseLearner.load(KEY); }
 
   function number(value, digits) { return window.NumberFormat.decimal(value, digits, document.documentElement.lang); }
 
@@ -30,6 +25,14 @@
     });
   }
 
+  /* A random id for this learner's test data, made once: the team profile counts a person once
+     by it, however alike two people answer and however often one exports. */
+  function personId() {
+    var bytes = new Uint8Array(8);
+    window.crypto.getRandomValues(bytes);
+    return "p" + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
   function save(root, bank, attemptName, input) {
     var data = load();
     var now = new Date().toISOString();
@@ -41,13 +44,15 @@
     attempt.updated = now;
     attempt.bank_version = bank.version;
     data.attempts[attemptName] = attempt;
-    window.CourseStorage.write(KEY, data);
+    data.person = data.person || personId();
+    window.CourseLearner.save(KEY, data);
     return data;
   }
 
   function renderResults(root, bank, data, attemptName, t) {
     var attempt = data.attempts[attemptName] || { answers: {} };
-    var first = attemptName === "retake" ? data.attempts.first : null;
+    var names = window.SharedWords.attempts();  // the first attempt, then the retake
+    var first = names.indexOf(attemptName) > 0 ? data.attempts[names[0]] || null : null;
     var scores = Score.dimensionScores(bank, attempt.answers);
     var firstScores = first ? Score.dimensionScores(bank, first.answers) : null;
     var changes = firstScores ? Score.compareAttempts(firstScores, scores) : null;
@@ -57,7 +62,7 @@
     });
     var dates = [];
     if (first && first.updated) dates.push(format(t.test_attempt_first, { date: new Date(first.updated).toLocaleDateString(document.documentElement.lang) }));
-    if (attempt.updated) dates.push(format(attemptName === "retake" ? t.test_attempt_retake : t.test_attempt_first, { date: new Date(attempt.updated).toLocaleDateString(document.documentElement.lang) }));
+    if (attempt.updated) dates.push(format(t["test_attempt_" + attemptName], { date: new Date(attempt.updated).toLocaleDateString(document.documentElement.lang) }));
     root.querySelector("[data-test-attempts]").textContent = dates.join(" · ");
 
     // Table: every dimension, largest gap first, then those without enough answers.
@@ -136,7 +141,7 @@
       renderResults(root, bank, save(root, bank, attemptName, event.target), attemptName, t);
     });
     root.querySelector("[data-test-print]").addEventListener("click", function () { window.print(); });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
+    window.CourseLearner.onChange([KEY], refresh);
     refresh();
   }
 
