@@ -9,6 +9,7 @@ from mkdocs import utils
 from mkdocs.plugins import event_priority
 
 from course import edit_loop
+from course.languages import site_languages
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -31,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins["i18n"]
     if i18n.current_language is not None or i18n.building:
         return config  # a later language of a full build
-    language = edit_loop.plan(config, i18n.build_languages)
+    language = edit_loop.plan(config, site_languages(config), i18n.build_languages)
     if language is not None:
         i18n.current_language = language
         i18n.building = True  # its on_post_build then builds no other language

@@ -131,6 +131,7 @@ def planner(tmp_path, monkeypatch):
     from types import SimpleNamespace
 
     from course import edit_loop, parity
+    from course.languages import SiteLanguages
 
     for name, text in {"docs/en/a.md": "# A\n", "docs/en/b.md": "# B\n", "docs/nl/a.md": "# A\n",
                        "docs/nl/b.md": "# B\n", "data/ui.yml": "x: 1\n", "mkdocs.yml": "site_name: x\n"}.items():
@@ -143,7 +144,8 @@ def planner(tmp_path, monkeypatch):
     monkeypatch.setattr(edit_loop, "_serving", False)
     monkeypatch.setattr(edit_loop, "_versions", None)
     edit_loop.serving()
-    assert edit_loop.plan(config, ["en", "nl"]) is None  # the first build builds everything
+    languages = SiteLanguages("en", ("en", "nl"))
+    assert edit_loop.plan(config, languages, ["en", "nl"]) is None  # the first build builds everything
 
     def save(*changes: tuple[str, str], built: tuple[str, ...] = ("en", "nl")) -> str | None:
         for name, text in changes:
@@ -151,7 +153,7 @@ def planner(tmp_path, monkeypatch):
             old = path.stat().st_mtime_ns if path.exists() else 0
             path.write_text((path.read_text(encoding="utf-8") if path.exists() else "") + text, encoding="utf-8")
             os.utime(path, ns=(old + 10**9, old + 10**9))  # a new version even within one clock tick
-        return edit_loop.plan(config, list(built))
+        return edit_loop.plan(config, languages, list(built))
     return save
 
 

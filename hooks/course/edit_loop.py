@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from course import parity
-from course.languages import SiteLanguages, site_languages
+from course.languages import SiteLanguages
 from course.pages import PageError, read_page
 
 if TYPE_CHECKING:
@@ -33,12 +33,12 @@ def serving() -> None:
     _serving = True
 
 
-def plan(config: MkDocsConfig, built: list[str]) -> str | None:
+def plan(config: MkDocsConfig, languages: SiteLanguages, built: list[str]) -> str | None:
     """At the start of a build: the one language to rebuild, or None to build every language
     (`built`: the languages a full build builds; with one, as under LANG_ONLY, there is no gain)."""
     global _versions, _outdated, _only
     previous, _versions = _versions, _watched_versions(config)
-    outdated, _outdated = _outdated, _translation_flags(Path(config.docs_dir), site_languages(config))
+    outdated, _outdated = _outdated, _translation_flags(Path(config.docs_dir), languages)
     _only = None
     if not _serving or previous is None:
         return None
