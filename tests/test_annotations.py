@@ -96,7 +96,7 @@ def test_github_annotations_name_file_and_line(repo):
         "level-2 headings: 2 in the source, 1 in translation",
         f"::warning file=docs/nl/how/levers.md,line=5,title=translations::translation may be outdated: "
         f"docs/en/how/levers.md has changed (recorded {old}, now {new})"
-        f"%0ASource paragraphs changed since {old} (line numbers in docs/en/how/levers.md):"
+        f"%0AParagraphs changed in the source since {old} (line numbers in docs/en/how/levers.md):"
         "%0A@@ line 11 @@%0A- Leaders ask questions.%0A+ Leaders ask questions and listen.",
         "translations: 3 error(s), 1 warning(s)",
     ]
@@ -107,7 +107,7 @@ def test_translator_sees_the_changed_english_paragraphs(repo):
     lines = result.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if "translation may be outdated" in line)
     assert lines[start + 1:start + 5] == [
-        f"    Source paragraphs changed since {_recorded(repo)} (line numbers in docs/en/how/levers.md):",
+        f"    Paragraphs changed in the source since {_recorded(repo)} (line numbers in docs/en/how/levers.md):",
         "    @@ line 11 @@",
         "    - Leaders ask questions.",
         "    + Leaders ask questions and listen.",

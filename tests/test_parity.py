@@ -92,6 +92,28 @@ def test_structural_mismatch_names_page_and_difference(tree):
     ]
 
 
+THREE_SECTIONS = "---\ntitle: {title}\nkind: page\n---\n\n# {title}\n\n## One\n\nA.\n\nB.\n\n## Two\n\nC.\n\n## Three\n\nD.\n\nE.\n\nF.\n"
+
+
+def test_a_heading_left_out_is_reported_at_the_section_that_took_its_text(tree):
+    """'## Two' became a paragraph in the translation: the finding is on '## One' (line 9), the
+    section its text ran into (sections told apart by their paragraphs), not on the last heading."""
+    dutch = THREE_SECTIONS.format(title="Drie").replace("## Two\n", "Two.\n")
+    docs = tree({"en/three.md": THREE_SECTIONS.format(title="Three"), "nl/three.md": dutch})
+    parity.mark_done(docs / "nl/three.md", docs / "en/three.md")
+    assert messages(docs) == ["error: docs/nl/three.md:9: structure differs from docs/en/three.md: "
+                              "level-2 headings: 3 in the source, 2 in translation"]
+
+
+def test_a_heading_added_is_reported_where_the_headings_depart(tree):
+    """'## Extra' took the paragraph of '## Two': the finding is on '## Two' (line 15), the first
+    heading with no counterpart in the source, two lines above '## Extra'."""
+    dutch = THREE_SECTIONS.format(title="Drie").replace("C.\n", "## Extra\n\nC.\n")
+    docs = tree({"en/three.md": THREE_SECTIONS.format(title="Three"), "nl/three.md": dutch})
+    parity.mark_done(docs / "nl/three.md", docs / "en/three.md")
+    assert [m.split(": structure")[0] for m in messages(docs)] == ["error: docs/nl/three.md:15"]
+
+
 def test_generated_element_and_heading_ids_must_match(tree):
     english = "---\nkind: tool\ngenerate: self-check\nmodule: why\n---\n# Check\n\n## Term {#action-learning}\n"
     dutch = "---\nkind: tool\ngenerate: self-check\nmodule: hoe\n---\n# Toets\n\n## Term {#actieleren}\n"

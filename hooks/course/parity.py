@@ -115,7 +115,7 @@ def _changes(source_path: Path, version: str) -> tuple[str, ...]:
     if old is None:
         return (f"version {version} of {_show(source_path)} is not in the git history; compare the pages by hand",)
     new = source_path.read_text(encoding="utf-8")
-    return (f"Source paragraphs changed since {version} (line numbers in {_show(source_path)}):",
+    return (f"Paragraphs changed in the source since {version} (line numbers in {_show(source_path)}):",
             *history.changed_paragraphs(old, new))
 
 
@@ -126,8 +126,7 @@ def _structure_differences(source: Page, target: Page) -> list[tuple[int, str]]:
     target_levels = Counter(h.level for h in target.headings)
     for level in sorted(set(source_levels) | set(target_levels)):
         if source_levels[level] != target_levels[level]:
-            line = _first_difference([h.level for h in source.headings], target.headings,
-                                     lambda h: h.level, target.body_line, wanted=level)
+            line = _heading_departure(source, target, level)
             problems.append((line, f"level-{level} headings: {source_levels[level]} in the source, "
                                    f"{target_levels[level]} in translation"))
     source_ids = [h.anchor for h in source.headings if h.anchor]
@@ -146,6 +145,31 @@ def _structure_differences(source: Page, target: Page) -> list[tuple[int, str]]:
                              f"front matter '{key}': {source.meta.get(key)!r} in the source, "
                              f"{target.meta.get(key)!r} in translation"))
     return problems
+
+
+def _heading_departure(source: Page, target: Page, level: int) -> int:
+    """The line where the translation's level-`level` headings depart from the source's. Headings
+    are aligned by level and by the paragraphs under them, so a heading left out, its text now
+    part of the section before, shows at that section's heading, and an added one at the first
+    heading that has no counterpart in the source."""
+    before, after = _heading_shapes(source), _heading_shapes(target)
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal" or i2 - i1 == j2 - j1 or level not in {shape[0] for shape in before[i1:i2] + after[j1:j2]}:
+            continue  # the same number of headings: paragraphs split or joined, not a heading lost
+        if j1 < j2:
+            return target.headings[j1].line
+        return target.headings[j1 - 1].line if j1 else target.body_line  # the text went with it
+    return _first_difference([h.level for h in source.headings], target.headings,
+                             lambda h: h.level, target.body_line, wanted=level)
+
+
+def _heading_shapes(page: Page) -> list[tuple[int, int]]:
+    """(level, paragraphs up to the next heading) for each heading of a page."""
+    lines = page.body.split("\n")
+    starts = [heading.line - page.body_line for heading in page.headings] + [len(lines)]
+    return [(heading.level, sum(1 for i in range(start + 1, end) if lines[i].strip() and not lines[i - 1].strip()))
+            for heading, start, end in zip(page.headings, starts, starts[1:])]
 
 
 def _first_difference(source: list, target: tuple | list, key, fallback: int, wanted: object = None) -> int:
