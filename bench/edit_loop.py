@@ -1,7 +1,12 @@
 """Edit loop: the time from saving a lesson until `mkdocs serve` serves the changed page, for the
 course, for the course rebuilding every language on each save (as before hooks/edit_loop.py) and
-for plain Material + i18n building the same Markdown (the plain config of build_time). Each side
-runs in a copy of the project, so the real docs/ are never edited."""
+for plain Material + i18n building the same Markdown (the plain config of build_time).
+
+The machine is shared and its load drifts, so the three sides are measured in the same run,
+interleaved: each side serves its own copy of the project (the real docs/ are never edited), all
+three servers run for the whole measurement, and every repetition saves the lesson once per side in
+a rotating order, waiting until each server is idle again. The figures are medians over the
+repetitions, and the course's times as ratios to the other sides' times in the same repetition."""
 from __future__ import annotations
 
 import os
@@ -12,7 +17,7 @@ import sys
 import tempfile
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterator
 
@@ -20,77 +25,107 @@ import build_time
 from server import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
-# one lesson in each language; the English one is what authors edit most
-LESSONS = {"en": ("docs/en/how/action-learning.md", "how/action-learning/"),
-           "nl": ("docs/nl/how/action-learning.md", "nl/how/action-learning/")}
+sys.path.insert(0, str(ROOT / "hooks"))
+from course.languages import project_languages  # noqa: E402 - after the path to hooks/
+
+LESSON = "how/action-learning"  # the lesson saved, in each language
 SIDES = ("course", "every language", "plain")
 EDIT_LOOP_HOOK = "  - hooks/edit_loop.py"
-STARTUP_SECONDS = 120
-VISIBLE_SECONDS = 60
+STARTUP_SECONDS = 180
+VISIBLE_SECONDS = 90
+IDLE_SECONDS = 0.6  # a server that used no CPU for this long has finished its rebuild
 
 
-def measure(edits: int = 7) -> dict[str, dict[str, float]]:
-    """Median seconds from saving a lesson until its served page shows the edit, per side and language."""
-    results: dict[str, dict[str, float]] = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        project = _copy_project(Path(scratch) / "project")
-        configs = dict(zip(SIDES, (project / "mkdocs.yml", _every_language_config(project),
-                                   _plain_config(project, Path(scratch)))))
-        for name, config in configs.items():
-            with _serving(project, config) as url:
-                results[name] = {language: statistics.median(_edit_times(project, url, language, edits))
-                                 for language in LESSONS}
-    return results
+def measure(repetitions: int = 7) -> dict:
+    """Per side and language: the median seconds from save to served page; per compared side and
+    language: the median of the course's time divided by that side's, repetition by repetition."""
+    languages = project_languages(ROOT / "mkdocs.yml").all
+    with tempfile.TemporaryDirectory() as scratch, ExitStack() as servers:
+        scratch_dir = Path(scratch)
+        projects = {side: _copy_project(scratch_dir / side.replace(" ", "-")) for side in SIDES}
+        configs = {"course": projects["course"] / "mkdocs.yml",
+                   "every language": _every_language_config(projects["every language"]),
+                   "plain": _plain_config(projects["plain"], scratch_dir)}
+        running = {side: servers.enter_context(_serving(projects[side], configs[side])) for side in SIDES}
+        for side, (url, process) in running.items():  # uncounted: an English save that outdates a
+            for language in languages:                # translation rebuilds every language, once
+                _save_to_visible(projects[side], url, process, language, "Warm-up.")
+        times = {side: {language: [] for language in languages} for side in SIDES}
+        for repetition in range(repetitions):
+            order = SIDES[repetition % len(SIDES):] + SIDES[:repetition % len(SIDES)]
+            for language in languages:
+                for side in order:
+                    url, process = running[side]
+                    mark = f"Edit-loop mark {language} {repetition}."
+                    times[side][language].append(_save_to_visible(projects[side], url, process, language, mark))
+    return {"repetitions": repetitions, "languages": languages,
+            "seconds": {side: {language: statistics.median(values) for language, values in by_language.items()}
+                        for side, by_language in times.items()},
+            "ratio": {side: {language: _median_ratio(times["course"][language], times[side][language])
+                             for language in languages} for side in SIDES if side != "course"}}
 
 
-def save_to_visible(project: Path, url: str, language: str, mark: str) -> float:
-    """Append a paragraph holding `mark` to the lesson and wait until the served page shows it."""
-    source, address = LESSONS[language]
-    path = project / source
+def address(language: str) -> str:
+    """The lesson's address in `language` (the source language at the site's root)."""
+    source = project_languages(ROOT / "mkdocs.yml").source
+    return f"{LESSON}/" if language == source else f"{language}/{LESSON}/"
+
+
+def _median_ratio(course: list[float], other: list[float]) -> tuple[float, float, float]:
+    ratios = sorted(mine / theirs for mine, theirs in zip(course, other))
+    return statistics.median(ratios), ratios[0], ratios[-1]
+
+
+def _save_to_visible(project: Path, url: str, process: subprocess.Popen, language: str, mark: str) -> float:
+    """Append a paragraph holding `mark` to the lesson, wait until the served page shows it, then
+    until the server is idle (so the next save, on any server, does not share the CPU with it)."""
+    path = project / "docs" / language / f"{LESSON}.md"
     with path.open("a", encoding="utf-8") as lesson:
         lesson.write(f"\n\n{mark}\n")
     saved = time.perf_counter()
     deadline = saved + VISIBLE_SECONDS
-    while time.perf_counter() < deadline:
-        if mark in _fetch(url + address):
-            return time.perf_counter() - saved
+    while mark not in _fetch(url + address(language)):
+        if time.perf_counter() > deadline:
+            raise SystemExit(f"the edit of {path} did not show at {url + address(language)} within {VISIBLE_SECONDS} s")
         time.sleep(0.02)
-    raise SystemExit(f"the edit of {source} did not show at {url + address} within {VISIBLE_SECONDS} s")
+    elapsed = time.perf_counter() - saved
+    _wait_until_idle(process)
+    return elapsed
 
 
-def _edit_times(project: Path, url: str, language: str, edits: int) -> list[float]:
-    source, address = LESSONS[language]
-    original = (project / source).read_text(encoding="utf-8")
-    times = []
-    try:
-        for number in range(edits):
-            times.append(save_to_visible(project, url, language, f"Edit-loop mark {language} {number}."))
-            time.sleep(0.5)  # let the server settle before the next save
-    finally:
-        (project / source).write_text(original, encoding="utf-8")
-        # the restore rebuilds too: let it finish before the next measurement starts
-        deadline = time.perf_counter() + VISIBLE_SECONDS
-        while "Edit-loop mark" in _fetch(url + address) and time.perf_counter() < deadline:
-            time.sleep(0.1)
-        time.sleep(0.5)
-    return times
+def _wait_until_idle(process: subprocess.Popen) -> None:
+    used, quiet_since = _cpu_ticks(process.pid), time.perf_counter()
+    while time.perf_counter() - quiet_since < IDLE_SECONDS:
+        time.sleep(0.1)
+        now = _cpu_ticks(process.pid)
+        if now != used:
+            used, quiet_since = now, time.perf_counter()
+
+
+def _cpu_ticks(pid: int) -> int:
+    """User and system CPU ticks of a process (Linux /proc; after the command name, fields 14 and 15)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
 
 
 @contextmanager
-def _serving(project: Path, config: Path) -> Iterator[str]:
+def _serving(project: Path, config: Path) -> Iterator[tuple[str, subprocess.Popen]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = {**build_time._environment(), "SITE_URL": url, "PYTHONPATH": str(project / "hooks")}
+    env.pop("LANG_ONLY", None)  # every language is served (make exports LANG_ONLY, empty or not)
     # --quiet as in build_time: warnings are not counted by strict mode (the plain side has one)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--quiet", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"]
+    command = [sys.executable, "-m", "mkdocs", "serve", "--quiet", "--config-file", str(config),
+               "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.perf_counter() + STARTUP_SECONDS
-        while not _fetch(url + LESSONS["nl"][1]):
+        while not all(_fetch(url + address(language)) for language in project_languages(ROOT / "mkdocs.yml").all):
             if server.poll() is not None or time.perf_counter() > deadline:
                 raise SystemExit(f"mkdocs serve --config-file {config} did not start")
             time.sleep(0.2)
-        yield url
+        _wait_until_idle(server)
+        yield url, server
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -131,5 +166,8 @@ def _plain_config(project: Path, scratch: Path) -> Path:
 
 if __name__ == "__main__":
     os.chdir(ROOT)
-    for side, times in measure(int(sys.argv[1]) if len(sys.argv) > 1 else 7).items():
-        print(side, {language: round(seconds, 2) for language, seconds in times.items()})
+    result = measure(int(sys.argv[1]) if len(sys.argv) > 1 else 7)
+    for side, seconds in result["seconds"].items():
+        print(side, {language: round(value, 2) for language, value in seconds.items()})
+    for side, ratios in result["ratio"].items():
+        print(f"course / {side}", {language: tuple(round(r, 2) for r in ratio) for language, ratio in ratios.items()})

@@ -35,7 +35,7 @@ def main() -> None:
     if "build" not in options.skip:
         _print_build(build_time.compare(options.runs, instructions="instructions" not in options.skip))
     if "editloop" not in options.skip:
-        _print_edit_loop(edit_loop.measure(options.edits), options.edits)
+        _print_edit_loop(edit_loop.measure(options.edits))
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
         site_dir = Path(scratch) / "site"
@@ -78,17 +78,22 @@ def _print_build(result: dict) -> None:
         print(f"| **overhead** (target <= +5%) | **{counted['overhead']:+.1%}** |\n")
 
 
-def _print_edit_loop(result: dict, edits: int) -> None:
-    print(f"## Edit loop: save a lesson until `mkdocs serve` serves it (median s of {edits} saves)\n")
-    print("| serve | " + " | ".join(f"{language} lesson" for language in edit_loop.LESSONS) + " |\n|---|"
-          + "---|" * len(edit_loop.LESSONS))
+def _print_edit_loop(result: dict) -> None:
+    languages = result["languages"]
+    print(f"## Edit loop: save a lesson until `mkdocs serve` serves it (median of {result['repetitions']}"
+          " saves per side, the sides interleaved in one run)\n")
+    print("| serve | " + " | ".join(f"{language} lesson, s" for language in languages) + " |\n|---|"
+          + "---|" * len(languages))
     labels = {"course": "course (rebuilds the changed language)",
               "every language": "course, every language rebuilt (before)",
               "plain": "plain Material + i18n, same Markdown"}
-    for side, times in result.items():
-        print(f"| {labels[side]} | " + " | ".join(f"{times[language]:.2f}" for language in edit_loop.LESSONS) + " |")
-    print("\nAn English save that makes a translation outdated (or up to date) rebuilds every language;"
-          " the first of the English saves does.\n")
+    for side, seconds in result["seconds"].items():
+        print(f"| {labels[side]} | " + " | ".join(f"{seconds[language]:.2f}" for language in languages) + " |")
+    for side, ratios in result["ratio"].items():
+        print(f"| **course / {side}** (median of per-save ratios, min-max) | " + " | ".join(
+            "**{:.2f}** ({:.2f}-{:.2f})".format(*ratios[language]) for language in languages) + " |")
+    print("\nNot counted: one save per side and language first (an English save that makes a translation"
+          " outdated, or up to date again, rebuilds every language).\n")
 
 
 def _print_weight(weights: dict) -> None:
