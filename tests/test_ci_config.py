@@ -2,6 +2,8 @@
 GitLab's published CI schema, vendored in check-jsonschema), and running what the README promises."""
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 GITLAB = ROOT / ".gitlab-ci.yml"
@@ -48,6 +50,47 @@ def test_gitlab_schema_check_reports_a_broken_file(tmp_path):
     broken = tmp_path / ".gitlab-ci.yml"
     broken.write_text(GITLAB.read_text(encoding="utf-8").replace("  script:\n    - make test", "  scripts:\n    - make test"), encoding="utf-8")
     assert gitlab_schema(broken).returncode == 1
+
+
+@pytest.fixture(scope="module")
+def broken_dutch_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose Dutch action-learning lesson lost a heading (line 71 made a
+    paragraph), as in a pull request; it uses the project's installed .venv."""
+    project = copy_project(tmp_path_factory.mktemp("pull-request") / "project")
+    for name in ("Makefile", "requirements.txt"):
+        shutil.copy2(ROOT / name, project / name)  # same times: make sees the .venv as up to date
+    (project / ".venv").symlink_to(ROOT / ".venv")
+    page = project / "docs/nl/how/action-learning.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("## Twee cycli voor je experimenten",
+                                                             "Twee cycli voor je experimenten."), encoding="utf-8")
+    return project
+
+
+BROKEN_LINE = "level-2 headings: 9 in the source, 8 in translation"
+
+
+def test_github_job_puts_the_error_on_the_line_of_the_broken_page(broken_dutch_page):
+    """The workflow's check step, run as written: the annotation names the page and the heading of
+    the section that took in the lost heading's text (line 49)."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/checks.yml").read_text(encoding="utf-8"))
+    step = next(command for command in steps_run(workflow, "checks") if command.startswith("make check"))
+    result = subprocess.run(["bash", "-e", "-c", step], cwd=broken_dutch_page, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert ("::error file=docs/nl/how/action-learning.md,line=49,title=translations::structure differs from "
+            f"docs/en/how/action-learning.md: {BROKEN_LINE}") in result.stdout.splitlines()
+
+
+def test_gitlab_job_writes_a_code_quality_report_with_the_broken_line(broken_dutch_page):
+    """The `checks` job's script, run as GitLab runs it: it fails, and its reports are code-quality
+    JSON with the finding on its line (and nothing else in them)."""
+    script = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["checks"]["script"]
+    result = subprocess.run(["bash", "-e", "-c", "\n".join(script)], cwd=broken_dutch_page, capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    translations = json.loads((broken_dutch_page / "code-quality-translations.json").read_text(encoding="utf-8"))
+    assert [(issue["severity"], issue["location"], issue["description"]) for issue in translations] == [
+        ("major", {"path": "docs/nl/how/action-learning.md", "lines": {"begin": 49}},
+         f"structure differs from docs/en/how/action-learning.md: {BROKEN_LINE}")]
+    assert json.loads((broken_dutch_page / "code-quality-content.json").read_text(encoding="utf-8")) == []
 
 
 def steps_run(workflow: dict, job: str) -> list[str]:
