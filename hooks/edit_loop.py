@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs import utils
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 
-from course import edit_loop
+from course import edit_loop, events
 from course.languages import site_languages
 
 if TYPE_CHECKING:
@@ -26,18 +26,32 @@ def on_startup(command: str, dirty: bool) -> None:
         edit_loop.serving()
 
 
-@event_priority(100)  # before the i18n plugin (-100) sets up the language it builds
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+@event_priority(events.FIRST)  # before the i18n plugin (-100) sets up the language it builds
+def _choose_language(config: MkDocsConfig) -> MkDocsConfig:
     """At the start of a build: build one language alone when only its pages changed."""
     i18n = config.plugins["i18n"]
     if i18n.current_language is not None or i18n.building:
         return config  # a later language of a full build
     language = edit_loop.plan(config, site_languages(config), i18n.build_languages)
     if language is not None:
-        i18n.current_language = language
-        i18n.building = True  # its on_post_build then builds no other language
+        i18n.current_language = language  # built at its own address, with the others' files kept
         utils.clean_directory = lambda directory: None
     return config
+
+
+@event_priority(events.AFTER_I18N)
+def _build_it_alone(config: MkDocsConfig) -> MkDocsConfig:
+    """Switch the other languages' builds off, the switch LANG_ONLY (build_only_locale) throws, once
+    the plugin has set up the language switcher with every language; it then builds this language
+    alone and ends its build as after the last language."""
+    only = edit_loop.only_language()
+    if only is not None:
+        for language in config.plugins["i18n"].config.languages:
+            language.build = language.locale == only
+    return config
+
+
+on_config = CombinedEvent(_choose_language, _build_it_alone)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -49,11 +63,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _sitemaps = {path: path.read_bytes() for path in (site / SITEMAP, site / f"{SITEMAP}.gz") if path.is_file()}
 
 
-@event_priority(-150)  # after the i18n plugin (-100), before the hooks that finish the site (-200)
+@event_priority(events.AFTER_I18N)  # before the hooks that finish the site (AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
-    """After a one-language build: let the finishing hooks run, as after the last language."""
+    """After a one-language build: clean the site folder again on the next build, and put back the
+    sitemap of every language."""
     if edit_loop.only_language() is not None:
-        config.plugins["i18n"].building = False
         utils.clean_directory = _clean_directory
         for path, data in _sitemaps.items():
             path.write_bytes(data)
