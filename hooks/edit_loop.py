@@ -27,7 +27,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 @event_priority(events.FIRST)  # before the i18n plugin (-100) sets up the language it builds
-def _choose_language(config: MkDocsConfig) -> MkDocsConfig:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """At the start of a build: build one language alone when only its pages changed."""
     i18n = config.plugins["i18n"]
     if i18n.current_language is not None or i18n.building:
@@ -39,21 +39,6 @@ def _choose_language(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(events.AFTER_I18N)
-def _build_it_alone(config: MkDocsConfig) -> MkDocsConfig:
-    """Switch the other languages' builds off, the switch LANG_ONLY (build_only_locale) throws, once
-    the plugin has set up the language switcher with every language; it then builds this language
-    alone and ends its build as after the last language."""
-    only = edit_loop.only_language()
-    if only is not None:
-        for language in config.plugins["i18n"].config.languages:
-            language.build = language.locale == only
-    return config
-
-
-on_config = CombinedEvent(_choose_language, _build_it_alone)
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     """A one-language build keeps the sitemap, which lists every language's pages (only adding or
     removing a page changes it, and that rebuilds everything)."""
@@ -63,14 +48,28 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _sitemaps = {path: path.read_bytes() for path in (site / SITEMAP, site / f"{SITEMAP}.gz") if path.is_file()}
 
 
+@event_priority(events.LANGUAGE_BUILT)  # before the i18n plugin builds the next language
+def _no_other_language(config: MkDocsConfig) -> None:
+    """The language is built: switch the others' builds off, the switch LANG_ONLY (build_only_locale)
+    throws, so the plugin builds none of them and ends the build as after the last language. Not
+    earlier: the build flags also decide the language switcher's links."""
+    only = edit_loop.only_language()
+    if only is not None:
+        for language in config.plugins["i18n"].config.languages:
+            language.build = language.locale == only
+
+
 @event_priority(events.AFTER_I18N)  # before the hooks that finish the site (AFTER_ALL_LANGUAGES)
-def on_post_build(config: MkDocsConfig) -> None:
+def _restore(config: MkDocsConfig) -> None:
     """After a one-language build: clean the site folder again on the next build, and put back the
     sitemap of every language."""
     if edit_loop.only_language() is not None:
         utils.clean_directory = _clean_directory
         for path, data in _sitemaps.items():
             path.write_bytes(data)
+
+
+on_post_build = CombinedEvent(_no_other_language, _restore)
 
 
 def on_build_error(error: Exception) -> None:

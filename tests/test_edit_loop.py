@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, free_port
+from course.languages import project_languages
 
 LESSON = "how/action-learning"
 DEADLINE_SECONDS = 120  # a deadline for a change to appear, not a timing being tested
@@ -46,7 +47,8 @@ def served(tmp_path):
     project = copy_project(tmp_path / "project")
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+    env = {**{k: v for k, v in os.environ.items() if k != "LANG_ONLY"}, "SITE_URL": url,  # every language
+           "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
@@ -87,11 +89,14 @@ def test_lesson_data_and_nav_edits_show_in_the_served_pages(served):
     wait_for(english, "About the course", "Reading time: roughly")
 
 
-def test_a_one_language_rebuild_leaves_the_same_site_as_a_full_build(tmp_path, monkeypatch):
-    """The rebuild mkdocs serve does after a Dutch save, compared file by file with a fresh build."""
+@pytest.mark.parametrize("language", project_languages().all)
+def test_a_one_language_rebuild_leaves_the_same_site_as_a_full_build(language, tmp_path, monkeypatch):
+    """The rebuild mkdocs serve does after a save in one language's pages, compared file by file
+    with a fresh build (the source language's first save outdates translations: a full rebuild)."""
     project = copy_project(tmp_path / "project")
     monkeypatch.chdir(project)
     monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    monkeypatch.delenv("LANG_ONLY", raising=False)  # make exports it, empty or not
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -103,12 +108,15 @@ def test_a_one_language_rebuild_leaves_the_same_site_as_a_full_build(tmp_path, m
     first = load(tmp_path / "served")
     first.plugins.on_startup(command="serve", dirty=False)
     build(first, serve_url="http://127.0.0.1:8000/")
-    append(project / f"docs/nl/{LESSON}.md", "Een nieuwe alinea van de vertaler.")
-    build(load(tmp_path / "served"), serve_url="http://127.0.0.1:8000/")
-    assert edit_loop.only_language() == "nl"
+    saves = 2 if language == project_languages().source else 1
+    for number in range(saves):
+        append(project / f"docs/{language}/{LESSON}.md", f"A new paragraph, save {number}.")
+        build(load(tmp_path / "served"), serve_url="http://127.0.0.1:8000/")
+    assert edit_loop.only_language() == language
     edit_loop._serving = False
     build(load(tmp_path / "fresh"))
-    assert "Een nieuwe alinea van de vertaler." in (tmp_path / f"served/nl/{LESSON}/index.html").read_text()
+    page = tmp_path / "served" / ("" if saves == 2 else language) / LESSON / "index.html"
+    assert f"A new paragraph, save {saves - 1}." in page.read_text(encoding="utf-8")
     assert _differences(tmp_path / "served", tmp_path / "fresh") == []
 
 
