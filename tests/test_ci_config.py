@@ -3,6 +3,7 @@ GitLab's published CI schema, vendored in check-jsonschema), and running what th
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -52,14 +53,20 @@ def test_gitlab_schema_check_reports_a_broken_file(tmp_path):
     assert gitlab_schema(broken).returncode == 1
 
 
-@pytest.fixture(scope="module")
-def broken_dutch_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project whose Dutch action-learning lesson lost a heading (line 71 made a
-    paragraph), as in a pull request; it uses the project's installed .venv."""
-    project = copy_project(tmp_path_factory.mktemp("pull-request") / "project")
+def project_copy(folder: Path) -> Path:
+    """A copy of the project that runs make with the project's installed .venv."""
+    project = copy_project(folder / "project")
     for name in ("Makefile", "requirements.txt"):
         shutil.copy2(ROOT / name, project / name)  # same times: make sees the .venv as up to date
     (project / ".venv").symlink_to(ROOT / ".venv")
+    return project
+
+
+@pytest.fixture(scope="module")
+def broken_dutch_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project whose Dutch action-learning lesson lost a heading (line 71 made a
+    paragraph), as in a pull request."""
+    project = project_copy(tmp_path_factory.mktemp("pull-request"))
     page = project / "docs/nl/how/action-learning.md"
     page.write_text(page.read_text(encoding="utf-8").replace("## Twee cycli voor je experimenten",
                                                              "Twee cycli voor je experimenten."), encoding="utf-8")
@@ -91,6 +98,19 @@ def test_gitlab_job_writes_a_code_quality_report_with_the_broken_line(broken_dut
         ("major", {"path": "docs/nl/how/action-learning.md", "lines": {"begin": 49}},
          f"structure differs from docs/en/how/action-learning.md: {BROKEN_LINE}")]
     assert json.loads((broken_dutch_page / "code-quality-content.json").read_text(encoding="utf-8")) == []
+
+
+def test_gitlab_pages_job_builds_for_the_pages_address(tmp_path):
+    """The `pages` job's script, with the address GitLab gives the project: the site in public/,
+    its links to itself (canonical, sitemap) at that address."""
+    project = project_copy(tmp_path)
+    script = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))["pages"]["script"]
+    env = {**{k: v for k, v in os.environ.items() if k != "LANG_ONLY"}, "CI_PAGES_URL": "https://team.gitlab.io/leercultuur"}
+    result = subprocess.run(["bash", "-e", "-c", "\n".join(script)], cwd=project, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    home = (project / "public/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://team.gitlab.io/leercultuur/">' in home
+    assert "<loc>https://team.gitlab.io/leercultuur/how/action-learning/</loc>" in (project / "public/sitemap.xml").read_text(encoding="utf-8")
 
 
 def steps_run(workflow: dict, job: str) -> list[str]:
