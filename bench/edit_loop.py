@@ -5,7 +5,7 @@ for plain Material + i18n building the same Markdown (the plain config of build_
 The machine is shared and its load drifts, so the three sides are measured in the same run,
 interleaved: each side serves its own copy of the project (the real docs/ are never edited), all
 three servers run for the whole measurement, and every repetition saves the lesson once per side in
-a rotating order, waiting until each server is idle again. The figures are medians over the
+a rotating order, waiting until each server has finished its rebuild (it logs "Reloading browsers"). The figures are medians over the
 repetitions, and the course's times as ratios to the other sides' times in the same repetition."""
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+import threading
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -33,7 +34,7 @@ SIDES = ("course", "every language", "plain")
 EDIT_LOOP_HOOK = "  - hooks/edit_loop.py"
 STARTUP_SECONDS = 180
 VISIBLE_SECONDS = 90
-IDLE_SECONDS = 0.6  # a server that used no CPU for this long has finished its rebuild
+DONE = "Reloading browsers"  # what mkdocs serve logs once a rebuild is finished
 
 
 def measure(repetitions: int = 7) -> dict:
@@ -47,17 +48,17 @@ def measure(repetitions: int = 7) -> dict:
                    "every language": _every_language_config(projects["every language"]),
                    "plain": _plain_config(projects["plain"], scratch_dir)}
         running = {side: servers.enter_context(_serving(projects[side], configs[side])) for side in SIDES}
-        for side, (url, process) in running.items():  # uncounted: an English save that outdates a
-            for language in languages:                # translation rebuilds every language, once
-                _save_to_visible(projects[side], url, process, language, "Warm-up.")
+        for side, (url, server) in running.items():  # uncounted: an English save that outdates a
+            for language in languages:               # translation rebuilds every language, once
+                _save_to_visible(projects[side], url, server, language, "Warm-up.")
         times = {side: {language: [] for language in languages} for side in SIDES}
         for repetition in range(repetitions):
             order = SIDES[repetition % len(SIDES):] + SIDES[:repetition % len(SIDES)]
             for language in languages:
                 for side in order:
-                    url, process = running[side]
+                    url, server = running[side]
                     mark = f"Edit-loop mark {language} {repetition}."
-                    times[side][language].append(_save_to_visible(projects[side], url, process, language, mark))
+                    times[side][language].append(_save_to_visible(projects[side], url, server, language, mark))
     return {"repetitions": repetitions, "languages": languages,
             "seconds": {side: {language: statistics.median(values) for language, values in by_language.items()}
                         for side, by_language in times.items()},
@@ -76,10 +77,11 @@ def _median_ratio(course: list[float], other: list[float]) -> tuple[float, float
     return statistics.median(ratios), ratios[0], ratios[-1]
 
 
-def _save_to_visible(project: Path, url: str, process: subprocess.Popen, language: str, mark: str) -> float:
+def _save_to_visible(project: Path, url: str, server: _Server, language: str, mark: str) -> float:
     """Append a paragraph holding `mark` to the lesson, wait until the served page shows it, then
-    until the server is idle (so the next save, on any server, does not share the CPU with it)."""
+    until the rebuild is finished (so the next save, on any server, does not share the CPU with it)."""
     path = project / "docs" / language / f"{LESSON}.md"
+    finished = server.rebuilds()
     with path.open("a", encoding="utf-8") as lesson:
         lesson.write(f"\n\n{mark}\n")
     saved = time.perf_counter()
@@ -89,46 +91,45 @@ def _save_to_visible(project: Path, url: str, process: subprocess.Popen, languag
             raise SystemExit(f"the edit of {path} did not show at {url + address(language)} within {VISIBLE_SECONDS} s")
         time.sleep(0.02)
     elapsed = time.perf_counter() - saved
-    _wait_until_idle(process)
+    while server.rebuilds() == finished and time.perf_counter() < deadline:
+        time.sleep(0.1)
     return elapsed
 
 
-def _wait_until_idle(process: subprocess.Popen) -> None:
-    used, quiet_since = _cpu_ticks(process.pid), time.perf_counter()
-    while time.perf_counter() - quiet_since < IDLE_SECONDS:
-        time.sleep(0.1)
-        now = _cpu_ticks(process.pid)
-        if now != used:
-            used, quiet_since = now, time.perf_counter()
+class _Server:
+    """A running mkdocs serve and the number of rebuilds it has finished, read from its log."""
 
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.process, self._finished = process, 0
+        threading.Thread(target=self._read, daemon=True).start()
 
-def _cpu_ticks(pid: int) -> int:
-    """User and system CPU ticks of a process (Linux /proc; after the command name, fields 14 and 15)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return int(fields[11]) + int(fields[12])
+    def rebuilds(self) -> int:
+        return self._finished
+
+    def _read(self) -> None:
+        for line in self.process.stderr:
+            self._finished += DONE in line
 
 
 @contextmanager
-def _serving(project: Path, config: Path) -> Iterator[tuple[str, subprocess.Popen]]:
+def _serving(project: Path, config: Path) -> Iterator[tuple[str, _Server]]:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = {**build_time._environment(), "SITE_URL": url, "PYTHONPATH": str(project / "hooks")}
     env.pop("LANG_ONLY", None)  # every language is served (make exports LANG_ONLY, empty or not)
-    # --quiet as in build_time: warnings are not counted by strict mode (the plain side has one)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--quiet", "--config-file", str(config),
-               "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = _Server(process)
     try:
         deadline = time.perf_counter() + STARTUP_SECONDS
         while not all(_fetch(url + address(language)) for language in project_languages(ROOT / "mkdocs.yml").all):
-            if server.poll() is not None or time.perf_counter() > deadline:
+            if process.poll() is not None or time.perf_counter() > deadline:
                 raise SystemExit(f"mkdocs serve --config-file {config} did not start")
             time.sleep(0.2)
-        _wait_until_idle(server)
         yield url, server
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def _fetch(url: str) -> str:
