@@ -32,7 +32,7 @@ from course.languages import project_languages  # noqa: E402 - after the path to
 LESSON = "how/action-learning"  # the lesson saved, in each language
 SIDES = ("course", "every language", "plain")
 EDIT_LOOP_HOOK = "  - hooks/edit_loop.py"
-STARTUP_SECONDS = 180
+STARTUP_SECONDS = 600  # a first build of every language, on a busy shared machine
 VISIBLE_SECONDS = 90
 DONE = "Reloading browsers"  # what mkdocs serve logs once a rebuild is finished
 
@@ -100,7 +100,7 @@ class _Server:
     """A running mkdocs serve and the number of rebuilds it has finished, read from its log."""
 
     def __init__(self, process: subprocess.Popen) -> None:
-        self.process, self._finished = process, 0
+        self.process, self._finished, self.log = process, 0, []
         threading.Thread(target=self._read, daemon=True).start()
 
     def rebuilds(self) -> int:
@@ -109,6 +109,7 @@ class _Server:
     def _read(self) -> None:
         for line in self.process.stderr:
             self._finished += DONE in line
+            self.log = [*self.log[-20:], line]
 
 
 @contextmanager
@@ -117,14 +118,15 @@ def _serving(project: Path, config: Path) -> Iterator[tuple[str, _Server]]:
     url = f"http://127.0.0.1:{port}/"
     env = {**build_time._environment(), "SITE_URL": url, "PYTHONPATH": str(project / "hooks")}
     env.pop("LANG_ONLY", None)  # every language is served (make exports LANG_ONLY, empty or not)
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"]
+    # --no-strict: the plain side logs a warning that strict mode (mkdocs.yml) would stop it for
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--config-file", str(config), "--dev-addr", f"127.0.0.1:{port}"]
     process = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     server = _Server(process)
     try:
         deadline = time.perf_counter() + STARTUP_SECONDS
         while not all(_fetch(url + address(language)) for language in project_languages(ROOT / "mkdocs.yml").all):
             if process.poll() is not None or time.perf_counter() > deadline:
-                raise SystemExit(f"mkdocs serve --config-file {config} did not start")
+                raise SystemExit(f"mkdocs serve --config-file {config} did not start (exit status {process.poll()}):\n{''.join(server.log)}")
             time.sleep(0.2)
         yield url, server
     finally:
