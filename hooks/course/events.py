@@ -12,6 +12,9 @@ BEFORE_PROTECTION = 10
 AFTER_SEARCH = -50
 # on_page_context: seal a protected page once every other hook (AFTER_SEARCH) has added its fragments
 SEAL_PAGE = -90
+# on_page_context: read which browser modules a page's fragments name once the page is sealed (a
+# sealed page needs only its own controller)
+AFTER_SEALING = -95
 # on_files, on_nav: once mkdocs-static-i18n has chosen this language's files and translated the titles
 AFTER_I18N = -150
 # on_post_build: after mkdocs-static-i18n; returns early unless the last language is built
