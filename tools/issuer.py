@@ -84,10 +84,9 @@ def make_key(project: Path, today: dt.date) -> None:
     with os.fdopen(descriptor, "wb") as handle:
         os.fchmod(handle.fileno(), 0o600)
         handle.write(key.as_pem(private=True))
-    entries = [{**k.for_browser(), "valid_until": k.valid_until or (today if k.valid_from <= today else k.valid_from)}
+    # rotation: the key in use until now stays valid for what it signed up to today
+    entries = [{"kid": k.kid, "x": k.x, "valid_from": k.valid_from, "valid_until": k.valid_until or max(today, k.valid_from)}
                for k in keys]
-    entries = [{"kid": e["kid"], "x": e["x"], "valid_from": dt.date.fromisoformat(e["valid_from"]),
-                "valid_until": e["valid_until"]} for e in entries]
     entries.append({"kid": key.thumbprint(), "x": key.as_dict(private=False)["x"], "valid_from": today,
                     "valid_until": None})
     _rewrite(folder / "keys.yml", "keys", entries)
