@@ -121,7 +121,11 @@ def issue_credential(project: Path, request_file: Path, out: Path, now: dt.datet
                                       payload(value), key, algorithms=["EdDSA"])
     prefix = "" if request.language == languages[0] else f"{request.language}/"
     link = f"{site_url}{prefix}results/verify/#credential={token}"
-    qr = segno.make(link, error="m")
+    try:
+        qr = segno.make(link, error="l")  # the lowest error correction: the link is long
+    except segno.DataOverflowError:
+        raise IssuerError(f"the verify link ({len(link)} characters) is too long for a QR code; shorten the "
+                          "texts in data/issuer/settings.yml or the learner's name") from None
     out.mkdir(parents=True, exist_ok=True)
     stem = out / f"certificate-{value['id'].removeprefix('urn:uuid:')}"
     qr.save(f"{stem}.svg", scale=4, border=4, title=value["name"])
