@@ -1,5 +1,5 @@
 // provides: ShareRequest
-// needs: LearnerSchema, Milestones, CultureTestScore, PlanMarkdown, SharedWords
+// needs: LearnerSchema, Milestones, LessonProgress, CultureTestScore, PlanMarkdown, SharedWords
 /* What a learner shares with the community to ask for the certificate: the request file the
    issuer checks (tools/issuer.py, hooks/course/credential.py) and the same content as readable
    Markdown. The test's answers are included only when the learner chooses so. Pure functions. */
@@ -36,7 +36,7 @@
       criteria: input.criteria.map(function (criterion) {
         return { id: criterion.id, label: criterion.label, met: window.Milestones.evaluate(criterion.check, state, context) };
       }),
-      progress: { modules: window.Milestones.progress(input.map, done).modules, lessons_done: Object.keys(done).sort() },
+      progress: { modules: window.LessonProgress.summary(input.map, done).modules, lessons_done: Object.keys(done).sort() },
       test: test, prompts: prompts,
       experiments: (state.experiments || Schema.empty("experiments")).cards.filter(window.Milestones.planned)
     };
