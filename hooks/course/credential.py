@@ -52,7 +52,7 @@ def check_request(raw: object, criteria: list[Item], languages: tuple[str, ...])
         if not isinstance(evidence[key], kind):
             problems.append(f"{key}: missing or malformed ({'an object' if kind is dict else 'a list'} expected)")
     if not problems:
-        problems += [f"criterion '{item.id}' not met: {item.label['en']}"
+        problems += [f"criterion '{item.id}' not met: {item.label[languages[0]]}"
                      for item in criteria if not _met(item.check, evidence)]
     if problems:
         raise RequestError("\n".join(problems))
