@@ -364,7 +364,7 @@ def test_team_profile_only_from_three_people(page, site):
 
 
 def everything_for_the_certificate(page) -> None:
-    lessons = page.evaluate("() => JSON.parse(document.getElementById('course-map').textContent).modules.flatMap(m => m.pages.filter(p => p.lesson).map(p => p.id))")
+    lessons = page.evaluate("() => window.CourseLanguageData.modules.flatMap(m => m.pages.filter(p => p.lesson).map(p => p.id))")
     seed(page, {"progress": {"version": 1, "done": {lesson: None for lesson in lessons}, "last": None},
                 "culture-test": {"version": 1, "attempts": {"first": complete_attempt()}},
                 "worksheet": {"version": 1, "answers": {"results-learned": "a", "results-will-do": "b", "results-help-others": "c"}},

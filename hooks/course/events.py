@@ -17,6 +17,8 @@ SEAL_PAGE = -90
 AFTER_SEALING = -95
 # on_files, on_nav: once mkdocs-static-i18n has chosen this language's files and translated the titles
 AFTER_I18N = -150
+# on_post_build: before mkdocs-static-i18n builds the next language: files of the language just built
+LANGUAGE_BUILT = -50
 # on_post_build: after mkdocs-static-i18n; returns early unless the last language is built
 AFTER_ALL_LANGUAGES = -200
 # on_post_build: after every other hook of every language
