@@ -244,6 +244,7 @@ def test_learner_shares_issuer_issues_learner_imports_prints_and_anyone_verifies
     assert tab.locator("[data-issued-field=name]").inner_text() == "Anna de Vries"
     assert tab.locator("[data-issued-field=link]").inner_text() == certificate["verify_url"]
     assert card.locator("svg path").count() == 1
+    tab.fill("[data-certificate-name]", "Anna dV")  # the personal record's name is saved beside it
     tab.reload()  # kept with the learner's data
     expect(card).to_be_visible()
     tab.evaluate("() => { window.print = () => {}; }")
