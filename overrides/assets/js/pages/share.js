@@ -39,6 +39,7 @@
     var name = root.querySelector("[data-share-name]");
     name.value = Learner.load("certificate").name;
     build(root);
+    root.setAttribute("data-ready", "");
     name.addEventListener("change", function () {
       var record = Learner.load("certificate");
       record.name = name.value;

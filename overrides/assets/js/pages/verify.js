@@ -56,6 +56,7 @@
       if (file.size > MAX_FILE) { show(root, { ok: false, reason: "too-large" }); return; }
       file.text().then(function (text) { run(root, text); });
     });
+    root.setAttribute("data-ready", "");
     // a verify link carries the credential in the fragment, which no server ever receives
     if (location.hash.indexOf("#credential=") === 0) {
       area.value = location.hash;
