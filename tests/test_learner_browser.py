@@ -403,12 +403,12 @@ def test_certificate_is_refused_until_the_criteria_are_met_then_printed_with_the
     assert certificate.is_visible()
     page.emulate_media(media="print")
     text = certificate.inner_text()
-    for expected in ("Certificaat van deelname", "Anna de Vries", "Leercultuur: verandering van binnenuit", "Community of practice", "SOL Nederland"):
+    for expected in ("Persoonlijk bewijs van afronding", "Anna de Vries", "Leercultuur: verandering van binnenuit", "Community of practice", "SOL Nederland"):
         assert expected in text
     assert not page.locator("h1").is_visible()
     assert not page.locator("[data-certificate-name]").is_visible()
     page.emulate_media(media="screen")
     page.goto(site["url"] + "results/certificate/")
     assert page.locator("[data-certificate-name]").input_value() == "Anna de Vries"
-    assert "Certificate of participation" in page.locator("[data-certificate]").inner_text()
+    assert "Personal record of completion" in page.locator("[data-certificate]").inner_text()
     assert page.errors == []

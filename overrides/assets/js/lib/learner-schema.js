@@ -61,6 +61,21 @@
     return result;
   }
 
+  /* The community's certificate as issued (tools/issuer.py): the credential (a JWT, checked again
+     with CredentialCheck before it is shown), its verify link and its QR code as rows of 0 and 1. */
+  function issued(value, path) {
+    keysOf(value, path, ["credential", "verify_url", "qr"]);
+    var credential = text(value.credential, path + ".credential");
+    if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(credential)) throw new Problem(path + ".credential", "not-credential");
+    var url = text(value.verify_url, path + ".verify_url");
+    if (!/^https?:\/\//.test(url)) throw new Problem(path + ".verify_url", "not-link");
+    var rows = value.qr;
+    if (!Array.isArray(rows) || rows.length < 21 || rows.length > 177 || !rows.every(function (row) {
+      return typeof row === "string" && row.length === rows.length && /^[01]+$/.test(row);
+    })) throw new Problem(path + ".qr", "not-qr");
+    return { credential: credential, verify_url: url, qr: rows.slice() };
+  }
+
   function versioned(value, path, allowed, current) {
     keysOf(value, path, ["version"].concat(allowed));
     if (value.version !== (current || 1)) throw new Problem(path + ".version", "version");
@@ -155,10 +170,12 @@
       }) };
     },
     "certificate": function (value, path) {
-      versioned(value, path, ["name"]);
+      versioned(value, path, ["name", "issued"]);
       var name = text(value.name, path + ".name");
       if (name.length > 200) throw new Problem(path + ".name", "too-long");
-      return { version: 1, name: name };
+      var result = { version: 1, name: name };
+      if (value.issued !== undefined && value.issued !== null) result.issued = issued(value.issued, path + ".issued");
+      return result;
     }
   };
 
