@@ -10,6 +10,8 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+from course.milestones import load_criteria
+from course.worksheet import load_prompts
 
 
 def run_issuer(project: Path, *args: str, key: Path | None = None, site_url: str = "http://127.0.0.1:9/") -> subprocess.CompletedProcess:
@@ -22,6 +24,15 @@ def run_issuer(project: Path, *args: str, key: Path | None = None, site_url: str
                           env=env, capture_output=True, text=True)
 
 
+def _criterion_prompts() -> tuple[str, ...]:
+    """The prompts the certificate's criteria ask to be filled in (data/learner/certificate.yml)."""
+    criteria = load_criteria(set(load_prompts()))
+    return tuple(p for c in criteria if c.check.get("kind") == "prompts-filled" for p in c.check["prompts"])
+
+
+CRITERION_PROMPTS = _criterion_prompts()
+
+
 def request(name: str = "Anna de Vries", language: str = "en", **changes: object) -> dict:
     """A request as the sharing page writes it, meeting every criterion of data/learner/certificate.yml."""
     value = {
@@ -31,7 +42,7 @@ def request(name: str = "Anna de Vries", language: str = "en", **changes: object
                                      "lessons_done": ["why/index"]},
         "test": [{"attempt": "first", "date": "2026-11-01T09:00:00.000Z", "complete": True}],
         "prompts": [{"id": p, "module": "results", "label": p, "text": "written"}
-                    for p in ("results-learned", "results-will-do", "results-help-others")],
+                    for p in CRITERION_PROMPTS],
         "experiments": [{"id": "c1", "what": "w", "prediction": "p", "measure": "m"}],
     }
     value.update(changes)

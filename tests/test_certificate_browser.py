@@ -20,7 +20,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, build_site, copy_project, free_port, serve
 from course.languages import project_languages
-from issuer_tools import b64, parts, request, run_issuer, sign, unb64
+from issuer_tools import CRITERION_PROMPTS, b64, parts, request, run_issuer, sign, unb64
 from test_learner_browser import everything_for_the_certificate
 
 LANGUAGES = project_languages().all
@@ -214,8 +214,8 @@ def test_learner_shares_issuer_issues_learner_imports_prints_and_anyone_verifies
     language = LANGUAGES[1]
     tab.goto(f"{url}{prefix(language)}results/request-certificate/")
     everything_for_the_certificate(tab)
-    tab.evaluate("() => CourseStorage.write('worksheet', {version: 1, answers: {'results-learned': 'Samen leren <b>werkt</b>', "
-                 "'results-will-do': 'b', 'results-help-others': 'c'}})")
+    answers = {prompt: "b" for prompt in CRITERION_PROMPTS} | {"results-learned": "Samen leren <b>werkt</b>"}
+    tab.evaluate("(answers) => CourseStorage.write('worksheet', {version: 1, answers})", answers)
     tab.reload()
     tab.fill("[data-share-name]", "Anna de Vries")
     tab.click("[data-share-preview]")
