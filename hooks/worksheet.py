@@ -13,7 +13,7 @@ from course import events
 from course.data import loaded, ui
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
-from course.learner_pages import catalogue, module_titles
+from course.learner_pages import catalogue, course_url, module_titles
 from course.pages import MARKER, shown, source_of
 from course.render import append, page_language, render
 from course.shared_words import ExperimentCard, load_experiment_card
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 _prompts: dict[str, Prompt] = {}
 _card: ExperimentCard | None = None
 _bank: ItemBank | None = None
+_files: Files | None = None
+TEST_PAGE = "introduction/learning-culture-test.md"  # where the plan sends a learner without a test
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -43,6 +45,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stop the build at a `<!-- prompt: id -->` marker whose id no data file defines."""
+    global _files
+    _files = files
     _check_markers(page, config)
 
 
@@ -57,7 +61,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         html = render(config, "action-plan.html", t=ui(language), lang=language, fields=_card.fields,
                       decisions=_card.decisions, modules=catalogue(_prompts, titles, language, full=True),
                       browser_catalogue=catalogue(_prompts, titles, language),
-                      browser_bank=bank_for_browser(_bank, language))
+                      browser_bank=bank_for_browser(_bank, language),
+                      test_url=course_url(TEST_PAGE, page, _files, language))
         page.content = append(page.content, html)
     return context
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Callable, TypeVar
 
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from course.worksheet import MODULES, Prompt
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -74,3 +76,12 @@ def _once_per_nav(name: str, nav: Navigation, work_out: Callable[[], T]) -> T:
     if cached is None or cached[0] is not nav:
         cached = _per_nav[name] = (nav, work_out())
     return cached[1]
+
+
+def course_url(target: str, page: Page, files: Files, language: str) -> str:
+    """The URL of course page `target` (e.g. start/progress.md) in `language`, relative to `page`."""
+    for candidate in (f"{language}/{target}", target):
+        file = files.get_file_from_path(candidate)
+        if file is not None:
+            return get_relative_url(file.url, page.url)
+    raise PluginError(f"{page.file.src_uri}: links to the course page '{target}', which does not exist")

@@ -56,7 +56,7 @@
     }
   }
 
-  /* Tell whoever keeps a copy elsewhere (an LMS's suspend data, core/lms.js) that `name` changed here. */
+  /* Tell whoever keeps a copy elsewhere (an LMS's suspend data, pages/lms.js) that `name` changed here. */
   function saved(name) {
     document.dispatchEvent(new CustomEvent("course:storage-saved", { detail: name }));
   }

@@ -51,5 +51,5 @@
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
   }
 
-  window.PlanMarkdown = { toMarkdown: toMarkdown };
+  window.PlanMarkdown = { toMarkdown: toMarkdown, literal: literal };
 })();

@@ -53,7 +53,10 @@
     render();
     var name = root.querySelector("[data-certificate-name]");
     name.addEventListener("input", function () {
-      var ok = Learner.save("certificate", { version: 1, name: name.value });
+      // keeps the imported community certificate (issued-certificate.js) beside the name
+      var record = Learner.load("certificate");
+      record.name = name.value;
+      var ok = Learner.save("certificate", record);
       root.querySelector("[data-certificate-message]").textContent = ok ? "" : Learner.t().prompt_not_saved;
       fill(root, name.value);
     });
@@ -63,6 +66,7 @@
         name.focus();
         return;
       }
+      root.setAttribute("data-printing", "record");
       window.print();
     });
   }
