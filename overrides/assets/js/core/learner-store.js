@@ -57,7 +57,8 @@
   }
 
   /* A record about the data that is not learner data itself (when the last backup was made,
-     core/backup.js): read and written as it is, never exported or imported. */
+     core/backup.js; when the LMS last received a copy, pages/lms.js): read and written as it is,
+     never exported or imported. */
   function readRecord(name) { return Storage.read(name, null).value; }
   function writeRecord(name, value) { return Storage.write(name, value); }
 

@@ -1,5 +1,5 @@
 // provides: CourseLMS
-// needs: CourseLearner, CourseStorage, CourseMilestones, Milestones, LessonProgress, ExportFile, CourseUI, CourseModules
+// needs: CourseLearner, CourseMilestones, Milestones, LessonProgress, ExportFile, CourseUI, CourseModules
 /* Inside an LMS package, the course pages talk to the launch page's bridge (assets/lms/launch.js):
    on the first page of a launch they take back the learner's data the LMS kept (the newer of the
    LMS's and this browser's copy wins, and the learner is told), and on every page they report
@@ -9,7 +9,6 @@
 (function () {
   "use strict";
   var Learner = window.CourseLearner;
-  var Storage = window.CourseStorage;
   var ExportFile = window.ExportFile;
   var Milestones = window.Milestones;
   var SYNC = "lms-sync";  // when this browser's copy was last handed to the LMS
@@ -53,7 +52,7 @@
   }
 
   function syncedAt() {
-    var value = Storage.read(SYNC, null).value;
+    var value = Learner.readRecord(SYNC);
     return value && typeof value.savedAt === "string" ? Date.parse(value.savedAt) || 0 : 0;
   }
 
@@ -67,7 +66,7 @@
     var lmsTime = Date.parse(parsed.exported) || 0;
     if (isEmpty(local) || lmsTime > syncedAt()) {
       if (Learner.replaceAll(parsed.data)) {
-        Storage.write(SYNC, { savedAt: parsed.exported });
+        Learner.writeRecord(SYNC, { savedAt: parsed.exported });
         if (!isEmpty(local)) notice(window.CourseUI.format(t().lms_restored, { date: localDate(parsed.exported) }));
       }
     } else if (lmsTime < syncedAt()) {
@@ -104,7 +103,7 @@
     pending = null;
     var now = new Date().toISOString();
     var sections = Learner.snapshot();
-    Storage.write(SYNC, { savedAt: now });
+    Learner.writeRecord(SYNC, { savedAt: now });
     var candidates = [{ text: JSON.stringify(ExportFile.serialise(sections, now)), omitted: [] }];
     OPTIONAL.forEach(function (leftOut) {
       if (!leftOut.some(function (name) { return name in sections; })) return;
