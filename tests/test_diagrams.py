@@ -170,3 +170,33 @@ def test_the_parity_check_reports_a_diagram_missing_in_a_translation(tmp_path):
                         encoding="utf-8")
     findings = [str(finding) for finding in parity.check(tmp_path / "docs", dataclasses.replace(languages, all=(source, target)))]
     assert any(f"docs/{target}/{page}" in finding and "missing diagram:eight-levers" in finding for finding in findings), findings
+
+
+def test_the_results_chart_speaks_the_diagrams_visual_language(page, site):
+    """Today and the aspiration look the same in the reality/aspiration diagram and in the test's
+    results chart: today in the primary colour, the aspiration in the accent colour, same font."""
+    from course.item_bank import load_item_bank
+
+    page.goto(site["url"] + "start/how-the-course-works/")
+    diagram = page.evaluate("""() => {
+        const style = (selector) => getComputedStyle(document.querySelector(selector));
+        return {reality: style('.course-diagram .cd-reality').fill,
+                aspiration: style('.course-diagram .cd-aspiration').stroke,
+                font: style('.course-diagram text').fontFamily};
+    }""")
+    bank = load_item_bank()
+    attempt = {"bank_version": bank.version, "started": "2026-11-01T09:00:00.000Z", "updated": "2026-11-01T09:30:00.000Z",
+               "answers": {s.id: {"reality": 2, "aspiration": 5} for s in bank.statements}}
+    page.goto(site["url"] + "introduction/learning-culture-test/")
+    page.evaluate("(attempt) => CourseLearner.save('culture-test', {version: 1, attempts: {first: attempt}})", attempt)
+    page.reload()
+    page.wait_for_selector(".course-radar__series--reality")
+    chart = page.evaluate("""() => {
+        const style = (selector) => getComputedStyle(document.querySelector(selector));
+        return {reality: style('.course-radar__series--reality').stroke,
+                aspiration: style('.course-radar__series--aspiration').stroke,
+                font: style('.course-radar__label').fontFamily};
+    }""")
+    assert chart == diagram
+    assert chart["reality"] != chart["aspiration"]
+    assert page.errors == []
