@@ -23,6 +23,12 @@ from page_weight import first_visit
 from server import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from course.languages import project_languages  # noqa: E402
+
+LANGUAGES = project_languages().all
+SOURCE = project_languages().source
 FACTORS = (1, 3, 10)
 COPIED = ("why", "how", "what")  # modules of lessons only (no test, no tool pages)
 LESSON = "how/eight-levers/"
@@ -59,7 +65,7 @@ def measure(runs: int, factors: tuple[int, ...] = FACTORS) -> dict:
                 pages = sum(1 for _ in site.rglob("index.html"))
                 with serving(site, port):
                     weights = {language: first_visit(browser, site, url + prefix + LESSON)
-                               for language, prefix in (("en", ""), ("nl", "nl/"))}
+                               for language, prefix in ((lang, _prefix(lang)) for lang in LANGUAGES)}
                 results[(factor, side)] = {
                     "pages": pages, "cpu": statistics.median(s[0] for s in samples[side]),
                     "memory": max(s[1] for s in samples[side]) / 1024,
@@ -84,7 +90,7 @@ def print_table(results: dict) -> None:
     for (factor, side), r in sorted(results.items(), key=lambda item: (item[0][0], SIDES.index(item[0][1]))):
         plain = results[(factor, "plain")]
         without = " / ".join(f"{w['total'] - w['search']:.1f}" for w in r["weight"].values())
-        search = " / ".join(f"{r['search'].get(language, 0):.1f}" for language in ("en", "nl"))
+        search = " / ".join(f"{r['search'].get(language, 0):.1f}" for language in LANGUAGES)
         versus = (f"{r['cpu'] / plain['cpu'] - 1:+.1%} | {r['memory'] / plain['memory'] - 1:+.1%}"
                   if side == "course" else "- | -")
         print(f"| {factor}x | {side} | {r['pages']} | {r['cpu']:.2f} | {r['per_page']:.2f}x | {r['memory']:.0f} | "
@@ -99,7 +105,7 @@ def _project(folder: Path, factor: int) -> dict[str, Path]:
     shutil.copytree(ROOT / "docs", docs)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     nav = config["nav"]
-    per_language = sum(1 for _ in (ROOT / "docs" / "en").rglob("*.md"))
+    per_language = sum(1 for _ in (ROOT / "docs" / SOURCE).rglob("*.md"))
     modules = {module: next(entry for entry in nav if list(entry.values())[0][0] == f"{module}/index.md")
                for module in COPIED}
     added, copy = 0, 0
@@ -107,7 +113,7 @@ def _project(folder: Path, factor: int) -> dict[str, Path]:
         module = COPIED[copy % len(COPIED)]
         number = copy // len(COPIED) + 2
         name = f"{module}-{number}"
-        for language in ("en", "nl"):
+        for language in LANGUAGES:
             shutil.copytree(ROOT / "docs" / language / module, docs / language / name)
         title, pages = next(iter(modules[module].items()))
         nav.insert(-2, {f"{title} ({number})": [page.replace(f"{module}/", f"{name}/", 1) for page in pages]})
@@ -146,10 +152,17 @@ def _search_sizes(site: Path) -> dict[str, float]:
         return {language: _gzipped(path) / 1024 for language, path in own.items()}
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sizes = {}
-    for language in ("en", "nl"):
-        docs = [d for d in merged["docs"] if d["location"].startswith("nl/") == (language == "nl")]
+    for language in LANGUAGES:
+        others = tuple(_prefix(other) for other in LANGUAGES if other != SOURCE)
+        docs = [d for d in merged["docs"] if (d["location"].startswith(_prefix(language)) if language != SOURCE
+                                              else not d["location"].startswith(others))]
         sizes[language] = len(gzip.compress(json.dumps({**merged, "docs": docs}).encode(), 6)) / 1024
     return sizes
+
+
+def _prefix(language: str) -> str:
+    """Where a language's pages sit in the built site: the source language at the root."""
+    return "" if language == SOURCE else f"{language}/"
 
 
 def _gzipped(path: Path) -> int:
