@@ -6,13 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 
 from course.data import loaded, ui
 from course.diagram_layouts import scene
 from course.diagrams import Diagram, load_diagrams
 from course.languages import site_languages
-from course.pages import MARKER, shown, source_of
+from course.pages import MARKER, check_marker_ids, source_of
 from course.render import page_language, render
 
 if TYPE_CHECKING:
@@ -32,11 +31,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stop the build at a diagram marker whose id no data file defines."""
-    source = Path(page.file.abs_src_path)
-    for marker in source_of(source).markers:
-        if marker.kind == KIND and marker.id not in _diagrams:
-            raise PluginError(f"{shown(source, config.config_file_path)}:{marker.line}: unknown diagram "
-                              f"'{marker.id}'; diagrams are defined in data/diagrams/<id>.yml")
+    check_marker_ids(Path(page.file.abs_src_path), config.config_file_path, KIND, _diagrams,
+                     "diagram", "diagrams are defined in data/diagrams/<id>.yml")
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

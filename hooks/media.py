@@ -7,14 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from course import offline
 from course.data import loaded, ui
 from course.languages import site_languages
 from course.media import Clip, load_media
-from course.pages import MARKER, shown, source_of
+from course.pages import MARKER, check_marker_ids, source_of
 from course.render import page_language, render
 
 if TYPE_CHECKING:
@@ -34,11 +33,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stop the build at a media marker whose id data/media.yml does not define."""
-    source = Path(page.file.abs_src_path)
-    for marker in source_of(source).markers:
-        if marker.kind == KIND and marker.id not in _clips:
-            raise PluginError(f"{shown(source, config.config_file_path)}:{marker.line}: unknown clip "
-                              f"'{marker.id}'; clips are defined in data/media.yml")
+    check_marker_ids(Path(page.file.abs_src_path), config.config_file_path, KIND, _clips,
+                     "clip", "clips are defined in data/media.yml")
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

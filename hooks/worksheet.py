@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
@@ -14,7 +13,7 @@ from course.data import loaded, ui
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
 from course.learner_pages import catalogue, course_url, module_titles
-from course.pages import MARKER, shown, source_of
+from course.pages import MARKER, check_marker_ids, source_of
 from course.render import append, page_language, render
 from course.shared_words import ExperimentCard, load_experiment_card
 from course.worksheet import Prompt, prompts
@@ -68,11 +67,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 
 
 def _check_markers(page: Page, config: MkDocsConfig) -> None:
-    source = Path(page.file.abs_src_path)
-    for marker in source_of(source).markers:
-        if marker.kind == "prompt" and marker.id not in _prompts:
-            where = f"{shown(source, config.config_file_path)}:{marker.line}"
-            raise PluginError(f"{where}: unknown prompt id '{marker.id}'; prompts are defined in data/worksheet/*.yml")
+    check_marker_ids(Path(page.file.abs_src_path), config.config_file_path, "prompt", _prompts,
+                     "prompt id", "prompts are defined in data/worksheet/*.yml")
 
 
 def _marker(match: object, config: MkDocsConfig, language: str) -> str:

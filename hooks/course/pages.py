@@ -65,6 +65,14 @@ def shown(path: Path, config_file: str) -> str:
         return str(path)
 
 
+def check_marker_ids(path: Path, config_file: str, kind: str, known: object, unknown: str, defined: str) -> None:
+    """Stop the build at a `<!-- kind: id -->` marker in the page at `path` whose id is not in
+    `known`: "<file>:<line>: unknown <unknown> '<id>'; <defined>"."""
+    for marker in source_of(path).markers:
+        if marker.kind == kind and marker.id not in known:
+            raise PluginError(f"{shown(path, config_file)}:{marker.line}: unknown {unknown} '{marker.id}'; {defined}")
+
+
 def source_of(path: Path) -> Page:
     """read_page for a hook: a page that cannot be parsed stops the build with its file and line."""
     try:
