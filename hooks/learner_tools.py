@@ -11,9 +11,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 from course.culture_test import bank_for_browser, item_bank
+from course.home import hours_text, load_cards
 from course.learner_pages import catalogue, course_modules, modules_from_nav, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
-from course.render import AFTER_SEARCH, append, page_language, render, script_json
+from course.render import AFTER_SEARCH, append, insert_after_title, insert_before_first_section, page_language, render, script_json
 from course.settings import loaded, ui
 from course.worksheet import prompts
 
@@ -32,7 +33,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     def load() -> dict:
         found = prompts()
         return dict(prompts=found, routes=load_routes(set(found)), criteria=load_criteria(set(found)),
-                    bank=item_bank(), titles={})
+                    bank=item_bank(), cards=load_cards(), titles={})
     _data.update(loaded("Learner tools", load))
 
 
@@ -57,7 +58,10 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if page.meta.get("kind") == "lesson":
         page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=this_page))
     if this_page == "index":  # the home page of either language
-        page.content = append(page.content, render(config, "continue.html", t=t))
+        home = _home(page, _data["files"], t, language)
+        page.content = insert_before_first_section(
+            insert_after_title(page.content, render(config, "home.html", t=t, **home)),
+            render(config, "module-cards.html", t=t, **home))
     tool = page.meta.get("generate")
     if tool in TOOLS:
         html = render(config, f"{tool}.html", t=t, lang=language,
@@ -79,6 +83,16 @@ def _context(tool: str, page: Page, config: MkDocsConfig, files: Files, language
         return {"bank": bank_for_browser(_data["bank"], language)}
     return {"bank": bank_for_browser(_data["bank"], language),
             "catalogue": catalogue(_data["prompts"], _data["titles"], language)}
+
+
+def _home(page: Page, files: Files, t: dict, language: str) -> dict:
+    """The course's time (the sum of the modules' hours), the start page and one card per module."""
+    titles = {module["id"]: module["title"] for module in _data["course_modules"]}
+    cards = [{"title": titles.get(card.id, card.id), "url": _url(f"{card.id}/index.md", page, files, language),
+              "hours": hours_text(card.hours, t["decimal_mark"]), "makes": card.makes[language]}
+             for card in _data["cards"]]
+    return {"cards": cards, "start_url": _url("start/how-the-course-works.md", page, files, language),
+            "hours": hours_text(sum(card.hours for card in _data["cards"]), t["decimal_mark"])}
 
 
 def _route(route: Route, page: Page, files: Files, language: str) -> dict:
