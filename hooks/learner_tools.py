@@ -6,13 +6,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.utils import get_relative_url
 
 from course.culture_test import bank_for_browser, item_bank
 from course.home import hours_text, load_cards
-from course.learner_pages import catalogue, course_modules, modules_from_nav, page_id
+from course.learner_pages import catalogue, course_modules, course_page_url, modules_from_nav, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
 from course.render import AFTER_SEARCH, append, insert_after_title, insert_before_first_section, page_language, render, script_json
 from course.settings import loaded, ui
@@ -88,30 +86,21 @@ def _context(tool: str, page: Page, config: MkDocsConfig, files: Files, language
 def _home(page: Page, files: Files, t: dict, language: str) -> dict:
     """The course's time (the sum of the modules' hours), the start page and one card per module."""
     titles = {module["id"]: module["title"] for module in _data["course_modules"]}
-    cards = [{"title": titles.get(card.id, card.id), "url": _url(f"{card.id}/index.md", page, files, language),
+    cards = [{"title": titles.get(card.id, card.id), "url": course_page_url(f"{card.id}/index.md", page, files, language),
               "hours": hours_text(card.hours, t["decimal_mark"]), "makes": card.makes[language]}
              for card in _data["cards"]]
-    return {"cards": cards, "start_url": _url("start/how-the-course-works.md", page, files, language),
+    return {"cards": cards, "start_url": course_page_url("start/how-the-course-works.md", page, files, language),
             "hours": hours_text(sum(card.hours for card in _data["cards"]), t["decimal_mark"])}
 
 
 def _route(route: Route, page: Page, files: Files, language: str) -> dict:
     return {"id": route.id, "label": route.label[language], "summary": route.summary[language],
-            "url": _url(route.page, page, files, language),
+            "url": course_page_url(route.page, page, files, language),
             "checklist": [item.for_browser(language) for item in route.checklist]}
 
 
 def _criterion(item: Item, page: Page, files: Files, language: str) -> dict:
-    return {**item.for_browser(language), "url": _url(item.page, page, files, language) if item.page else None}
-
-
-def _url(target: str, page: Page, files: Files, language: str) -> str:
-    """The URL of course page `target` (e.g. start/progress.md) in `language`, relative to `page`."""
-    for candidate in (f"{language}/{target}", target):
-        file = files.get_file_from_path(candidate)
-        if file is not None:
-            return get_relative_url(file.url, page.url)
-    raise PluginError(f"{page.file.src_uri}: data/learner/ names the page '{target}', which does not exist")
+    return {**item.for_browser(language), "url": course_page_url(item.page, page, files, language) if item.page else None}
 
 
 def _issuer(config: MkDocsConfig, language: str) -> str:

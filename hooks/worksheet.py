@@ -10,7 +10,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course.culture_test import bank_for_browser, item_bank
-from course.learner_pages import catalogue, modules_from_nav
+from course.learner_pages import catalogue, course_page_url, modules_from_nav
 from course.pages import MARKER, shown, source_of
 from course.render import AFTER_SEARCH, append, page_language, render
 from course.settings import ui
@@ -27,6 +27,8 @@ CARD_FIELDS = ("what", "prediction", "measure", "who", "happened", "learned", "d
 DECISIONS = ("adopt", "adapt", "abandon")
 _prompts: dict[str, Prompt] = {}
 _modules: dict[str, str] = {}
+_files: list = []  # this language's files, for links from the plan to the test
+TEST_PAGE = "introduction/learning-culture-test.md"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -40,6 +42,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Remember the module titles of this language's navigation, for the plan's headings."""
     global _modules
     _modules = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
+    _files[:] = [files]
     return nav
 
 
@@ -58,7 +61,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         html = render(config, "action-plan.html", t=ui(language), lang=language, fields=CARD_FIELDS,
                       decisions=DECISIONS, modules=catalogue(_prompts, _modules, language, full=True),
                       browser_catalogue=catalogue(_prompts, _modules, language),
-                      browser_bank=bank_for_browser(item_bank(), language))
+                      browser_bank=bank_for_browser(item_bank(), language),
+                      test_url=course_page_url(TEST_PAGE, page, _files[0], language))
         page.content = append(page.content, html)
     return context
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
 from course.worksheet import MODULES, Prompt
 
 if TYPE_CHECKING:
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import File, Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -50,3 +53,12 @@ def catalogue(prompts: dict[str, Prompt], titles: dict[str, str], language: str,
         if chosen:
             modules.append({"id": module, "title": titles.get(module, module), "prompts": chosen})
     return modules
+
+
+def course_page_url(target: str, page: Page, files: Files, language: str) -> str:
+    """The URL of course page `target` (e.g. start/progress.md) in `language`, relative to `page`."""
+    for candidate in (f"{language}/{target}", target):
+        file = files.get_file_from_path(candidate)
+        if file is not None:
+            return get_relative_url(file.url, page.url)
+    raise PluginError(f"{page.file.src_uri}: data/learner/ names the page '{target}', which does not exist")
