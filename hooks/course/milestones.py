@@ -1,7 +1,7 @@
 """Route checklists (data/learner/routes.yml) and certificate criteria (data/learner/certificate.yml).
 
 Both are lists of items with a `check` that the browser evaluates against the learner's own data
-(learner-data.js, evaluateCheck); the loader makes sure every check names things that exist.
+(overrides/assets/js/lib/milestones.js); the loader makes sure every check names things that exist.
 """
 from __future__ import annotations
 

@@ -2,7 +2,9 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const Score = require("../../overrides/assets/js/culture-test-score.js");
+const { loadModules } = require("./load-modules.js");
+
+const Score = loadModules("lib/culture-test-score.js").CultureTestScore;
 
 const bank = {
   version: 1,

@@ -3,8 +3,12 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const Data = require("../../overrides/assets/js/learner-data.js");
-const Score = require("../../overrides/assets/js/culture-test-score.js");
+const { loadModules } = require("./load-modules.js");
+
+const {
+  CultureTestScore: Score, LearnerSchema: Schema, ExportFile: Export, Milestones, PlanMarkdown, TeamProfile: Team,
+} = loadModules("lib/culture-test-score.js", "lib/learner-migrations.js", "lib/learner-schema.js", "lib/export-file.js",
+  "lib/milestones.js", "lib/plan-markdown.js", "lib/team-profile.js");
 
 const bank = {
   version: 1, scale: { min: 1, max: 6 },
@@ -31,19 +35,19 @@ function sections() {
   };
 }
 
-function exported(data) { return JSON.stringify(Data.serialise(data, "2025-01-03T12:00:00.000Z")); }
+function exported(data) { return JSON.stringify(Export.serialise(data, "2025-01-03T12:00:00.000Z")); }
 
 test("serialise then parseExport gives back exactly the same sections", () => {
-  const file = Data.serialise(sections(), "2025-01-03T12:00:00.000Z");
+  const file = Export.serialise(sections(), "2025-01-03T12:00:00.000Z");
   assert.equal(file.format, "learning-culture-course");
   assert.equal(file.version, 1);
-  const parsed = Data.parseExport(JSON.stringify(file));
+  const parsed = Export.parseExport(JSON.stringify(file));
   assert.equal(parsed.ok, true);
   assert.deepEqual(parsed.data, sections());
 });
 
 test("serialise leaves out sections that are not stored and names it does not know", () => {
-  const file = Data.serialise({ worksheet: { version: 1, answers: {} }, progress: null, secret: 1 }, "2025-01-03T12:00:00.000Z");
+  const file = Export.serialise({ worksheet: { version: 1, answers: {} }, progress: null, secret: 1 }, "2025-01-03T12:00:00.000Z");
   assert.deepEqual(Object.keys(file.data), ["worksheet"]);
 });
 
@@ -52,18 +56,18 @@ test("parseExport refuses bad files with a precise reason", () => {
     ["not json {", "not-json", ""],
     [JSON.stringify([1, 2]), "not-course-file", "format"],
     [JSON.stringify({ format: "something-else", version: 1, data: {} }), "not-course-file", "format"],
-    [JSON.stringify({ format: Data.FORMAT, version: 2, data: {} }), "newer", "version"],
-    [JSON.stringify({ format: Data.FORMAT, version: "1", data: {} }), "version", "version"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { passwords: {} } }), "unknown-key", "data.passwords"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "start-role": 42 } } } }), "not-text", "data.worksheet.answers.start-role"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { version: 3, answers: {} } } }), "newer", "data.worksheet.version"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { experiments: { version: 1, cards: [{ id: "c", decision: "maybe" }] } } }), "not-choice", "data.experiments.cards.0.decision"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { "culture-test": { version: 1, attempts: { first: { bank_version: 1, answers: { a1: { reality: 9 } } } } } } }), "not-number", "data.culture-test.attempts.first.answers.a1.reality"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { language: "fr" } }), "not-language", "data.language"],
-    [JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "x": "a".repeat(20001) } } } }), "too-long", "data.worksheet.answers.x"],
+    [JSON.stringify({ format: Export.FORMAT, version: 2, data: {} }), "newer", "version"],
+    [JSON.stringify({ format: Export.FORMAT, version: "1", data: {} }), "version", "version"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { passwords: {} } }), "unknown-key", "data.passwords"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "start-role": 42 } } } }), "not-text", "data.worksheet.answers.start-role"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { version: 3, answers: {} } } }), "newer", "data.worksheet.version"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { experiments: { version: 1, cards: [{ id: "c", decision: "maybe" }] } } }), "not-choice", "data.experiments.cards.0.decision"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { "culture-test": { version: 1, attempts: { first: { bank_version: 1, answers: { a1: { reality: 9 } } } } } } }), "not-number", "data.culture-test.attempts.first.answers.a1.reality"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { language: "fr" } }), "not-language", "data.language"],
+    [JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "x": "a".repeat(20001) } } } }), "too-long", "data.worksheet.answers.x"],
   ];
   for (const [text, code, path] of cases) {
-    const result = Data.parseExport(text);
+    const result = Export.parseExport(text);
     assert.equal(result.ok, false, text.slice(0, 80));
     assert.deepEqual(result.problem, { path, code }, text.slice(0, 80));
   }
@@ -71,13 +75,13 @@ test("parseExport refuses bad files with a precise reason", () => {
 
 test("__proto__ and constructor keys anywhere are refused, and no prototype is polluted", () => {
   const files = [
-    `{"format":"${Data.FORMAT}","version":1,"data":{"worksheet":{"version":1,"answers":{"__proto__":{"polluted":"yes"}}}}}`,
-    `{"format":"${Data.FORMAT}","version":1,"__proto__":{"polluted":"yes"},"data":{}}`,
-    `{"format":"${Data.FORMAT}","version":1,"data":{"__proto__":{"polluted":"yes"}}}`,
-    `{"format":"${Data.FORMAT}","version":1,"data":{"progress":{"version":1,"done":{"constructor":null},"last":null}}}`,
+    `{"format":"${Export.FORMAT}","version":1,"data":{"worksheet":{"version":1,"answers":{"__proto__":{"polluted":"yes"}}}}}`,
+    `{"format":"${Export.FORMAT}","version":1,"__proto__":{"polluted":"yes"},"data":{}}`,
+    `{"format":"${Export.FORMAT}","version":1,"data":{"__proto__":{"polluted":"yes"}}}`,
+    `{"format":"${Export.FORMAT}","version":1,"data":{"progress":{"version":1,"done":{"constructor":null},"last":null}}}`,
   ];
   for (const text of files) {
-    const result = Data.parseExport(text);
+    const result = Export.parseExport(text);
     assert.equal(result.ok, false, text);
     assert.ok(["bad-id", "unknown-key"].includes(result.problem.code), text);
   }
@@ -85,37 +89,37 @@ test("__proto__ and constructor keys anywhere are refused, and no prototype is p
 });
 
 test("a file larger than the limit is refused before parsing", () => {
-  const result = Data.parseExport(" ".repeat(Data.MAX_FILE + 1));
+  const result = Export.parseExport(" ".repeat(Export.MAX_FILE + 1));
   assert.deepEqual(result.problem, { path: "", code: "too-large" });
 });
 
 test("validators copy only known keys and keep hostile text as plain text", () => {
   const hostile = '<img src=x onerror="alert(1)"><script>alert(2)</script>';
-  const result = Data.check("worksheet", { version: 1, answers: { "start-role": hostile } });
+  const result = Schema.check("worksheet", { version: 1, answers: { "start-role": hostile } });
   assert.equal(result.ok, true);
   assert.equal(result.value.answers["start-role"], hostile);
 });
 
 test("older stored shapes are migrated, not dropped", () => {
-  const worksheet = Data.check("worksheet", { "start-role": "Coach", "results-learned": "A lot" });
+  const worksheet = Schema.check("worksheet", { "start-role": "Coach", "results-learned": "A lot" });
   assert.deepEqual(worksheet, { ok: true, value: { version: 1, answers: { "start-role": "Coach", "results-learned": "A lot" } } });
-  const progress = Data.check("progress", ["why/index", "how/eight-levers"]);
+  const progress = Schema.check("progress", ["why/index", "how/eight-levers"]);
   assert.deepEqual(progress.value, { version: 1, done: { "why/index": null, "how/eight-levers": null }, last: null });
   // and an old shape inside an export file is migrated too
-  const file = JSON.stringify({ format: Data.FORMAT, version: 1, data: { worksheet: { "start-role": "Coach" } } });
-  assert.deepEqual(Data.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
+  const file = JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { "start-role": "Coach" } } });
+  assert.deepEqual(Export.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
 });
 
 test("a newer stored version is refused so that it is kept aside rather than overwritten", () => {
-  assert.deepEqual(Data.check("progress", { version: 7, done: {} }).problem, { path: "progress.version", code: "newer" });
+  assert.deepEqual(Schema.check("progress", { version: 7, done: {} }).problem, { path: "progress.version", code: "newer" });
 });
 
 test("count says how much each section holds, for the import review", () => {
   const data = sections();
-  const counts = Object.keys(Data.SECTIONS).map((name) => Data.count(name, data[name]));
+  const counts = Object.keys(Schema.SECTIONS).map((name) => Export.count(name, data[name]));
   assert.deepEqual(counts, [1, 1, 1, 2, 1, 1, 1, 1]);
-  assert.equal(Data.count("worksheet", { version: 1, answers: { a: "  " } }), 0);
-  assert.equal(Data.count("experiments", undefined), 0);
+  assert.equal(Export.count("worksheet", { version: 1, answers: { a: "  " } }), 0);
+  assert.equal(Export.count("experiments", undefined), 0);
 });
 
 const map = { modules: [
@@ -125,37 +129,37 @@ const map = { modules: [
 ] };
 
 test("progress counts lessons per module and for the course, ignoring modules without lessons", () => {
-  const result = Data.progress(map, { "why/one": null, "how/one": null, "why/index": null });
+  const result = Milestones.progress(map, { "why/one": null, "how/one": null, "why/index": null });
   assert.deepEqual(result.modules.map((m) => [m.id, m.done, m.total]), [["why", 1, 2], ["how", 1, 1]]);
   assert.deepEqual([result.done, result.total], [2, 3]);
 });
 
 test("checks: modules, test, prompts, experiment and manual ticks", () => {
-  const context = { map, bank, score: Score, item: "team:colleagues" };
+  const context = { map, bank, item: "team:colleagues" };
   const state = sections();
-  assert.equal(Data.evaluate({ kind: "module-done", module: "how" }, { progress: { version: 1, done: { "how/one": null }, last: null } }, context), true);
-  assert.equal(Data.evaluate({ kind: "module-done", module: "why" }, state, context), false);
-  assert.equal(Data.evaluate({ kind: "all-modules-done" }, state, context), false);
-  assert.equal(Data.evaluate({ kind: "all-modules-done" }, { progress: { version: 1, done: { "why/one": 1, "why/two": 1, "how/one": 1 }, last: null } }, context), true);
-  assert.equal(Data.evaluate({ kind: "test-taken", attempt: "first" }, state, context), true);
-  assert.equal(Data.evaluate({ kind: "test-taken", attempt: "retake" }, state, context), false);
+  assert.equal(Milestones.evaluate({ kind: "module-done", module: "how" }, { progress: { version: 1, done: { "how/one": null }, last: null } }, context), true);
+  assert.equal(Milestones.evaluate({ kind: "module-done", module: "why" }, state, context), false);
+  assert.equal(Milestones.evaluate({ kind: "all-modules-done" }, state, context), false);
+  assert.equal(Milestones.evaluate({ kind: "all-modules-done" }, { progress: { version: 1, done: { "why/one": 1, "why/two": 1, "how/one": 1 }, last: null } }, context), true);
+  assert.equal(Milestones.evaluate({ kind: "test-taken", attempt: "first" }, state, context), true);
+  assert.equal(Milestones.evaluate({ kind: "test-taken", attempt: "retake" }, state, context), false);
   const half = { "culture-test": { version: 1, attempts: { first: { bank_version: 1, answers: { a1: { reality: 2, aspiration: 3 } } } } } };
-  assert.equal(Data.evaluate({ kind: "test-taken", attempt: "first" }, half, context), false);
-  assert.equal(Data.evaluate({ kind: "prompts-filled", prompts: ["results-learned", "start-role"] }, state, context), true);
-  assert.equal(Data.evaluate({ kind: "prompts-filled", prompts: ["results-learned", "results-will-do"] }, state, context), false);
-  assert.equal(Data.evaluate({ kind: "experiment-planned" }, state, context), true);
+  assert.equal(Milestones.evaluate({ kind: "test-taken", attempt: "first" }, half, context), false);
+  assert.equal(Milestones.evaluate({ kind: "prompts-filled", prompts: ["results-learned", "start-role"] }, state, context), true);
+  assert.equal(Milestones.evaluate({ kind: "prompts-filled", prompts: ["results-learned", "results-will-do"] }, state, context), false);
+  assert.equal(Milestones.evaluate({ kind: "experiment-planned" }, state, context), true);
   const unplanned = { experiments: { version: 1, cards: [{ id: "c", what: "x", prediction: "", measure: "y" }] } };
-  assert.equal(Data.evaluate({ kind: "experiment-planned" }, unplanned, context), false);
-  assert.equal(Data.evaluate({ kind: "manual" }, state, context), true);
-  assert.equal(Data.evaluate({ kind: "manual" }, state, { ...context, item: "team:manager" }), false);
-  assert.equal(Data.evaluate({ kind: "manual" }, {}, context), false);
+  assert.equal(Milestones.evaluate({ kind: "experiment-planned" }, unplanned, context), false);
+  assert.equal(Milestones.evaluate({ kind: "manual" }, state, context), true);
+  assert.equal(Milestones.evaluate({ kind: "manual" }, state, { ...context, item: "team:manager" }), false);
+  assert.equal(Milestones.evaluate({ kind: "manual" }, {}, context), false);
 });
 
 test("combineTeam shows nothing below three people, then mean and range per dimension", () => {
   const file = (r, a) => ({ name: `p${r}${a}.json`, text: exported({ "culture-test": { version: 1, attempts: { first: attempt(r, a) } } }) });
-  const two = Data.combineTeam([file(2, 5), file(3, 5)], bank, Score);
+  const two = Team.combineTeam([file(2, 5), file(3, 5)], bank);
   assert.deepEqual([two.people, two.enough, two.dimensions], [2, false, []]);
-  const three = Data.combineTeam([file(2, 5), file(3, 5), file(4, 6)], bank, Score);
+  const three = Team.combineTeam([file(2, 5), file(3, 5), file(4, 6)], bank);
   assert.equal(three.people, 3);
   assert.equal(three.enough, true);
   assert.deepEqual(three.dimensions[0].reality, { mean: 3, min: 2, max: 4 });
@@ -166,8 +170,8 @@ test("combineTeam shows nothing below three people, then mean and range per dime
 test("combineTeam counts identical files once and names files it cannot use", () => {
   const good = (r) => ({ name: `p${r}.json`, text: exported({ "culture-test": { version: 1, attempts: { first: attempt(r, 6) } } }) });
   const retaken = { name: "retake.json", text: exported({ "culture-test": { version: 1, attempts: { first: attempt(1, 6), retake: attempt(5, 6) } } }) };
-  const result = Data.combineTeam([good(2), good(2), { name: "bad.json", text: "{" }, { name: "empty.json", text: exported({}) },
-    { name: "huge.json", text: null }, good(3), retaken], bank, Score);
+  const result = Team.combineTeam([good(2), good(2), { name: "bad.json", text: "{" }, { name: "empty.json", text: exported({}) },
+    { name: "huge.json", text: null }, good(3), retaken], bank);
   assert.deepEqual(result.rejected, [
     { name: "p2.json", code: "duplicate" }, { name: "bad.json", code: "not-json" }, { name: "empty.json", code: "no-test" },
     { name: "huge.json", code: "too-large" },
@@ -187,7 +191,7 @@ test("toMarkdown writes a readable plan with the test table, answers, choices an
   };
   const state = sections();
   state.worksheet.answers["what-case-choice"] = "toyota";
-  const markdown = Data.toMarkdown({
+  const markdown = PlanMarkdown.toMarkdown({
     t, title: "Plan", date: "3 January 2025", state, number: (v) => v.toFixed(1),
     scores: Score.sortedByGap(Score.dimensionScores(bank, attempt(2, 5).answers)).map((s, i) => i ? s : { ...s, title: "Al|pha" }),
     catalogue: { modules: [

@@ -1,3 +1,5 @@
+// provides: WorksheetPage
+// needs: CourseLearner, CourseModules
 /* Action-plan prompts: every field saves on every input under its prompt id (one value for both
    languages), shows whether it was saved, follows changes made in another tab, and keeps a text
    copy for printing. Values are only ever set as field values or textContent. */
@@ -68,6 +70,5 @@
 
   Learner.onChange([KEY], function () { refresh(false); });
   document.addEventListener("course:data-replaced", function () { refresh(true); });
-  document$.subscribe(init);
-  window.CourseWorksheet = { refresh: refresh };
+  window.CourseModules.start("WorksheetPage", init);
 })();

@@ -1,14 +1,13 @@
+// provides: TeamProfilePage
+// needs: CourseLearner, CourseUI, CourseModules, ExportFile, TeamProfile, CultureTestScore, NumberFormat, RadarChart
 /* Team profile: reads several exported files in the browser (nothing is uploaded) and shows the
    team's mean and range per dimension, from three people on only. */
 (function () {
   "use strict";
-  var Data = window.CourseLearnerData;
   var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
 
-  function number(value) {
-    return value.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  }
+  function number(value) { return window.NumberFormat.decimal(value, 1, document.documentElement.lang); }
 
   function range(stats) { return number(stats.mean) + " (" + number(stats.min) + "–" + number(stats.max) + ")"; }
 
@@ -52,11 +51,11 @@
   function load(root, input) {
     var files = Array.prototype.slice.call(input.files || []);
     Promise.all(files.map(function (file) {
-      if (file.size > Data.MAX_FILE) return Promise.resolve({ name: file.name, text: null });
+      if (file.size > window.ExportFile.MAX_FILE) return Promise.resolve({ name: file.name, text: null });
       return file.text().then(function (text) { return { name: file.name, text: text }; });
     })).then(function (contents) {
       var bank = Learner.pageJson("culture-test-bank");
-      show(root, files, Data.combineTeam(contents, bank, window.CultureTestScore, 3));
+      show(root, files, window.TeamProfile.combineTeam(contents, bank, 3));
     });
   }
 
@@ -67,5 +66,5 @@
     input.addEventListener("change", function () { load(root, input); });
   }
 
-  document$.subscribe(init);
+  window.CourseModules.start("TeamProfilePage", init);
 })();

@@ -1,3 +1,4 @@
+// provides: CourseUI
 /* Interface wording for the browser code: the page's data/ui.yml strings in its language. */
 (function () {
   "use strict";
@@ -28,5 +29,27 @@
     return row;
   }
 
-  window.CourseUI = { strings: strings, format: format, tableRow: tableRow };
+  /* A checklist entry: a mark, the label and a hidden "(done)"/"(to do)" for screen readers, then
+     `extra` (a tick box or a link) when given. */
+  function checklistItem(list, label, done, extra) {
+    var li = document.createElement("li");
+    li.className = done ? "course-checklist__done" : "course-checklist__todo";
+    var mark = document.createElement("span");
+    mark.className = "course-checklist__mark";
+    mark.setAttribute("aria-hidden", "true");
+    mark.textContent = done ? "✓" : "○";
+    var text = document.createElement("span");
+    text.textContent = label + " ";
+    var status = document.createElement("span");
+    status.className = "md-visually-hidden";
+    status.textContent = "(" + (done ? strings().route_done : strings().route_todo) + ")";
+    li.appendChild(mark);
+    li.appendChild(text);
+    li.appendChild(status);
+    if (extra) li.appendChild(extra);
+    list.appendChild(li);
+    return li;
+  }
+
+  window.CourseUI = { strings: strings, format: format, tableRow: tableRow, checklistItem: checklistItem };
 })();

@@ -1,8 +1,11 @@
+// provides: DataTransferPage
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, ExportFile, PlanMarkdown, CultureTestScore, NumberFormat
 /* Export (Markdown plan, JSON of all data), import (validate, show what will be replaced, apply
    all or nothing) and "delete all my course data", on the action-plan and your-data pages. */
 (function () {
   "use strict";
-  var Data = window.CourseLearnerData;
+  var Schema = window.LearnerSchema;
+  var Export = window.ExportFile;
   var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
   var pending = null;
@@ -12,13 +15,14 @@
   function exportMarkdown() {
     var t = Learner.t();
     var Score = window.CultureTestScore;
-    var scores = window.CourseActionPlan ? window.CourseActionPlan.latestScores() : null;
-    var ready = scores && Score && Score.complete(scores);
-    var text = Data.toMarkdown({
+    var bank = Learner.pageJson("culture-test-bank");
+    var scores = bank ? Score.latestScores(bank, Learner.load("culture-test")) : null;
+    var ready = scores && Score.complete(scores);
+    var text = window.PlanMarkdown.toMarkdown({
       t: t, title: t.export_plan_title,
       date: format(t.export_date, { date: new Date().toLocaleDateString(document.documentElement.lang) }),
       catalogue: { modules: Learner.pageJson("course-worksheet") || [] }, state: Learner.snapshot(),
-      scores: ready ? Score.sortedByGap(scores) : null, number: window.CourseActionPlan.number
+      scores: ready ? Score.sortedByGap(scores) : null, number: function (value) { return window.NumberFormat.decimal(value, 1, document.documentElement.lang); }
     });
     var name = format(t.export_file_plan, { date: today() });
     Learner.download(name, "text/markdown;charset=utf-8", text);
@@ -26,7 +30,7 @@
   }
 
   function exportJson() {
-    var file = Data.serialise(Learner.snapshot(), new Date().toISOString());
+    var file = Export.serialise(Learner.snapshot(), new Date().toISOString());
     var name = format(Learner.t().export_file_data, { date: today() });
     Learner.download(name, "application/json", JSON.stringify(file, null, 2));
     return name;
@@ -52,8 +56,8 @@
     var rows = root.querySelector("[data-import-rows]");
     rows.textContent = "";
     var now = Learner.snapshot();
-    Object.keys(Data.SECTIONS).forEach(function (name) {
-      rows.appendChild(window.CourseUI.tableRow([t["section_" + name], String(Data.count(name, now[name])), String(Data.count(name, data[name]))]));
+    Object.keys(Schema.SECTIONS).forEach(function (name) {
+      rows.appendChild(window.CourseUI.tableRow([t["section_" + name], String(Export.count(name, now[name])), String(Export.count(name, data[name]))]));
     });
     root.querySelector("[data-import-review]").hidden = false;
   }
@@ -64,12 +68,12 @@
     root.querySelector("[data-import-review]").hidden = true;
     message(root, "[data-import-message]", "");
     if (!file) return;
-    if (file.size > Data.MAX_FILE) {
+    if (file.size > Export.MAX_FILE) {
       message(root, "[data-import-message]", reason({ code: "too-large", path: "" }), true);
       return;
     }
     file.text().then(function (text) {
-      var parsed = Data.parseExport(text);
+      var parsed = Export.parseExport(text);
       if (!parsed.ok) { message(root, "[data-import-message]", reason(parsed.problem), true); return; }
       pending = parsed.data;
       review(root, pending);
@@ -121,5 +125,5 @@
     if (input) input.addEventListener("change", function () { choose(root, input); });
   }
 
-  document$.subscribe(init);
+  window.CourseModules.start("DataTransferPage", init);
 })();

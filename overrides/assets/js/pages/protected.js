@@ -1,3 +1,5 @@
+// provides: ProtectedPage
+// needs: CourseModules
 /* Protected pages: the build encrypted the page (AES-GCM, key from the password by PBKDF2-SHA256,
    hooks/course/protect.py); here the reader's password decrypts it with WebCrypto. The key stays in
    memory only, so other protected pages open without asking again until the page is reloaded.
@@ -35,7 +37,6 @@
     var holder = document.createElement("div");
     holder.innerHTML = html; // the build's own rendering of this page
     box.replaceWith.apply(box, Array.from(holder.childNodes));
-    document.dispatchEvent(new CustomEvent("course:content-unlocked"));
   }
 
   function setup() {
@@ -69,5 +70,5 @@
     });
   }
 
-  document$.subscribe(setup);
+  window.CourseModules.start("ProtectedPage", setup);
 })();

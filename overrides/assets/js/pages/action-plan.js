@@ -1,29 +1,19 @@
+// provides: ActionPlanPage
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat
 /* The action-plan page: the largest gaps of the latest test attempt as focus, experiment cards
    (add, edit, remove; saved on every input) and printing. Prompts are handled by worksheet.js,
    export by data-transfer.js. */
 (function () {
   "use strict";
-  var Data = window.CourseLearnerData;
+  var Schema = window.LearnerSchema;
   var Learner = window.CourseLearner;
   var KEY = "experiments";
 
-  function number(value) {
-    return value === null || value === undefined ? "" :
-      value.toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-  }
-
-  /* Dimension scores of the latest test attempt (retake, else first), or null without a bank. */
-  function latestScores() {
-    var bank = Learner.pageJson("culture-test-bank");
-    var Score = window.CultureTestScore;
-    if (!bank || !Score) return null;
-    var attempts = Learner.load("culture-test").attempts;
-    var attempt = attempts.retake || attempts.first;
-    return attempt ? Score.dimensionScores(bank, attempt.answers) : null;
-  }
+  function number(value) { return window.NumberFormat.decimal(value, 1, document.documentElement.lang); }
 
   function renderFocus(root) {
-    var scores = latestScores();
+    var bank = Learner.pageJson("culture-test-bank");
+    var scores = bank ? window.CultureTestScore.latestScores(bank, Learner.load("culture-test")) : null;
     var focus = scores ? window.CultureTestScore.focusDimensions(scores, 3) : [];
     var table = root.querySelector("[data-focus-table]");
     var body = table.querySelector("tbody");
@@ -38,7 +28,7 @@
 
   function cardTitle(card, index) {
     var t = Learner.t();
-    return t.experiment_card + " " + (index + 1) + (Data.filled(card.what) ? ": " + card.what.trim().split("\n")[0] : "");
+    return t.experiment_card + " " + (index + 1) + (Schema.filled(card.what) ? ": " + card.what.trim().split("\n")[0] : "");
   }
 
   function newCard(root, card, index) {
@@ -93,7 +83,7 @@
     var id = "card-" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     update(root, function (data) {
       var card = { id: id, created: now, updated: now };
-      Data.CARD_FIELDS.forEach(function (field) { card[field] = ""; });
+      Schema.CARD_FIELDS.forEach(function (field) { card[field] = ""; });
       data.cards.push(card);
     });
     var field = root.querySelector('[data-card="' + id + '"] [data-field]');
@@ -154,6 +144,5 @@
 
   Learner.onChange([KEY, "culture-test"], render);
   document.addEventListener("course:data-replaced", render);
-  document$.subscribe(init);
-  window.CourseActionPlan = { latestScores: latestScores, number: number };
+  window.CourseModules.start("ActionPlanPage", init);
 })();

@@ -1,3 +1,4 @@
+// provides: RadarChart
 /* Radar chart as SVG, built with DOM methods (text only through textContent).
    RadarChart.render(container, {axes: [label], series: [{name, values: [0..100], className}],
    title, description}) replaces the container's content with an <svg role="img">. */

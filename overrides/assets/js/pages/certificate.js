@@ -1,20 +1,22 @@
+// provides: CertificatePage
+// needs: CourseLearner, CourseUI, CourseModules, CourseMilestones, Milestones
 /* Certificate: lists the criteria still missing (from data/learner/certificate.yml); once all are
    met, the learner enters a name (saved) and prints the certificate in the page's language. */
 (function () {
   "use strict";
-  var Data = window.CourseLearnerData;
+  var Checks = window.CourseMilestones;
   var Learner = window.CourseLearner;
 
   function render() {
     var root = document.querySelector("[data-course-certificate]");
     if (!root) return;
     var criteria = Learner.pageJson("course-criteria");
-    var learner = window.CourseProgress.state();
+    var learner = Checks.state();
     var list = root.querySelector("[data-certificate-criteria]");
     list.textContent = "";
     var missing = 0;
     criteria.forEach(function (criterion) {
-      var met = Data.evaluate(criterion.check, learner, window.CourseProgress.context(criterion.id));
+      var met = window.Milestones.evaluate(criterion.check, learner, Checks.context(criterion.id));
       if (!met) missing += 1;
       var link = null;
       if (criterion.url) {
@@ -23,7 +25,7 @@
         link.textContent = "→";
         link.setAttribute("aria-label", criterion.label);
       }
-      window.CourseProgress.item(list, criterion.label, met, link);
+      window.CourseUI.checklistItem(list, criterion.label, met, link);
     });
     root.querySelector("[data-certificate-missing]").hidden = missing === 0;
     root.querySelector("[data-certificate-ready]").hidden = missing > 0;
@@ -67,5 +69,5 @@
 
   Learner.onChange(["progress", "route", "culture-test", "worksheet", "experiments", "certificate"], render);
   document.addEventListener("course:data-replaced", render);
-  document$.subscribe(init);
+  window.CourseModules.start("CertificatePage", init);
 })();

@@ -1,3 +1,5 @@
+// provides: CourseLanguage
+// needs: CourseStorage, CourseModules
 /* Language switcher: keeps the header's links pointing at this page's counterpart after instant
    navigation, switches language with a full page load (so <html lang> and the page's wording are
    right), and remembers the choice for the next visit to the home page. */
@@ -45,5 +47,5 @@
   }
 
   redirectHome();
-  document$.subscribe(syncSwitcher);
+  window.CourseModules.start("CourseLanguage", syncSwitcher);
 })();

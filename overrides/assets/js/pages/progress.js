@@ -1,13 +1,16 @@
+// provides: ProgressPage
+// needs: CourseLearner, CourseUI, CourseModules, CourseMilestones, Milestones
 /* Progress: "mark as done" on lessons, ticks in the navigation, the page the learner was last on,
    "continue where you left off" on the home page, and the progress page with the route choice and
    the route's checklist. Lesson ids are the same in both languages. */
 (function () {
   "use strict";
-  var Data = window.CourseLearnerData;
+  var Milestones = window.Milestones;
+  var Checks = window.CourseMilestones;
   var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
 
-  function map() { return Learner.pageJson("course-map") || { current: null, modules: [] }; }
+  var map = Checks.courseMap;
 
   function scope() {
     return typeof __md_scope !== "undefined" ? __md_scope : new URL(".", location.href);
@@ -21,17 +24,6 @@
       module.pages.forEach(function (page) { if (page.id === id) found = page; });
     });
     return found;
-  }
-
-  /* The learner's sections that checks look at, plus what evaluating them needs. */
-  function state() {
-    var result = {};
-    ["progress", "culture-test", "worksheet", "experiments", "route"].forEach(function (name) { result[name] = Learner.load(name); });
-    return result;
-  }
-
-  function context(item) {
-    return { map: map(), bank: Learner.pageJson("culture-test-bank"), score: window.CultureTestScore, item: item };
   }
 
   function recordVisit() {
@@ -101,7 +93,7 @@
     var courseMap = map();
     var data = Learner.load("progress");
     var last = data.last && findPage(courseMap, data.last.page);
-    var summary = Data.progress(courseMap, data.done);
+    var summary = Milestones.progress(courseMap, data.done);
     box.hidden = !last && !summary.done;
     var link = box.querySelector("[data-continue-link]");
     link.parentNode.hidden = !last;
@@ -113,32 +105,12 @@
       format(Learner.t().progress_course, { done: summary.done, total: summary.total, percent: percent(summary.done, summary.total) });
   }
 
-  function item(list, label, done, extra) {
-    var li = document.createElement("li");
-    li.className = done ? "course-checklist__done" : "course-checklist__todo";
-    var mark = document.createElement("span");
-    mark.className = "course-checklist__mark";
-    mark.setAttribute("aria-hidden", "true");
-    mark.textContent = done ? "✓" : "○";
-    var text = document.createElement("span");
-    text.textContent = label + " ";
-    var status = document.createElement("span");
-    status.className = "md-visually-hidden";
-    status.textContent = "(" + (done ? Learner.t().route_done : Learner.t().route_todo) + ")";
-    li.appendChild(mark);
-    li.appendChild(text);
-    li.appendChild(status);
-    if (extra) li.appendChild(extra);
-    list.appendChild(li);
-    return li;
-  }
-
   function renderProgressPage() {
     var root = document.querySelector("[data-course-progress]");
     if (!root) return;
     var t = Learner.t();
     var routes = Learner.pageJson("course-routes");
-    var learner = state();
+    var learner = Checks.state();
     var chosen = routes.filter(function (r) { return r.id === learner.route.route; })[0];
     root.querySelectorAll("input[name=course-route]").forEach(function (input) { input.checked = !!chosen && input.value === chosen.id; });
     var list = root.querySelector("[data-route-checklist]");
@@ -147,7 +119,7 @@
     var doneCount = 0;
     (chosen ? chosen.checklist : []).forEach(function (entry) {
       var key = chosen.id + ":" + entry.id;
-      var done = Data.evaluate(entry.check, learner, context(key));
+      var done = Milestones.evaluate(entry.check, learner, Checks.context(key));
       if (done) doneCount += 1;
       var tick = null;
       if (entry.check.kind === "manual") {
@@ -157,17 +129,17 @@
         tick.setAttribute("data-manual", key);
         tick.setAttribute("aria-label", t.route_tick + ": " + entry.label);
       }
-      item(list, entry.label, done, tick);
+      window.CourseUI.checklistItem(list, entry.label, done, tick);
     });
     root.querySelector("[data-route-summary]").textContent = chosen ?
       format(t.route_summary, { done: doneCount, total: chosen.checklist.length, route: chosen.label }) : "";
-    var summary = Data.progress(map(), learner.progress.done);
+    var summary = Milestones.progress(map(), learner.progress.done);
     root.querySelector("[data-progress-course]").textContent =
       format(t.progress_course, { done: summary.done, total: summary.total, percent: percent(summary.done, summary.total) });
     var modules = root.querySelector("[data-progress-modules]");
     modules.textContent = "";
     summary.modules.forEach(function (module) {
-      item(modules, module.title + ": " + format(t.progress_module, module), module.done === module.total);
+      window.CourseUI.checklistItem(modules, module.title + ": " + format(t.progress_module, module), module.done === module.total);
     });
   }
 
@@ -204,6 +176,5 @@
 
   Learner.onChange(["progress", "route", "culture-test", "worksheet", "experiments"], renderAll);
   document.addEventListener("course:data-replaced", renderAll);
-  document$.subscribe(init);
-  window.CourseProgress = { state: state, context: context, item: item };
+  window.CourseModules.start("ProgressPage", init);
 })();

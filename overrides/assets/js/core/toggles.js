@@ -1,3 +1,4 @@
+// provides: CourseToggles
 /* Material's drawer and search are opened by two checkboxes. When Back or reload restores a page,
    the browser restores them too (just before "pageshow"), and the page would come back with its
    drawer or search open; close them (hooks/material_markup.py explains why this is done here).

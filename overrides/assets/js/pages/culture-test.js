@@ -1,3 +1,5 @@
+// provides: CultureTestPage
+// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js. */
 (function () {
@@ -16,9 +18,7 @@
     return data;
   }
 
-  function number(value, digits) {
-    return value === null ? "" : value.toLocaleString(document.documentElement.lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  }
+  function number(value, digits) { return window.NumberFormat.decimal(value, digits, document.documentElement.lang); }
 
   function restore(root, attempt) {
     var answers = (attempt && attempt.answers) || {};
@@ -140,5 +140,5 @@
     refresh();
   }
 
-  document$.subscribe(init);
+  window.CourseModules.start("CultureTestPage", init);
 })();

@@ -1,3 +1,4 @@
+// provides: CourseStorage
 /* Learner data in localStorage: keys scoped to this site's root path and versioned, values as
    JSON, every failure caught and reported instead of thrown. Shared by both languages. */
 (function () {

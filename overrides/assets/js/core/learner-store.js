@@ -1,9 +1,11 @@
+// provides: CourseLearner
+// needs: CourseStorage, CourseUI, CourseModules, LearnerSchema
 /* The learner's data in this browser, through CourseStorage: read with migration and validation,
    unreadable data kept aside under "<name>.corrupt-<time>" (never wiped) and reported, all-or-nothing
    replacement for imports, deletion, and visible warnings when storage is unavailable or full. */
 (function () {
   "use strict";
-  var Data = window.CourseLearnerData;
+  var Schema = window.LearnerSchema;
   var Storage = window.CourseStorage;
   var keptAside = [];
   // Values that could not be stored (storage blocked or full), kept for this page's lifetime so
@@ -17,12 +19,12 @@
   function load(name) {
     if (Object.prototype.hasOwnProperty.call(memory, name)) return JSON.parse(memory[name]);
     var stored = Storage.read(name, null);
-    if (stored.raw === null) return Data.empty(name);
-    var result = stored.ok ? Data.check(name, stored.value) : { ok: false };
+    if (stored.raw === null) return Schema.empty(name);
+    var result = stored.ok ? Schema.check(name, stored.value) : { ok: false };
     if (result.ok) return result.value;
     // Readable data of the test and self-check pages is theirs to judge: never move it away.
     if (!stored.ok || OWNED.indexOf(name) >= 0) keepAside(name, stored.raw);
-    return Data.empty(name);
+    return Schema.empty(name);
   }
 
   function keepAside(name, raw) {
@@ -43,7 +45,7 @@
   /* Every section stored in this browser, for the export. */
   function snapshot() {
     var result = {};
-    Object.keys(Data.SECTIONS).forEach(function (name) {
+    Object.keys(Schema.SECTIONS).forEach(function (name) {
       if (Storage.read(name, null).raw !== null) result[name] = load(name);
     });
     return result;
@@ -52,7 +54,7 @@
   /* Replace every section with `data`'s (absent sections are cleared). On any failure, the stored
      text of before is put back, so the import changes everything or nothing. */
   function replaceAll(data) {
-    var names = Object.keys(Data.SECTIONS);
+    var names = Object.keys(Schema.SECTIONS);
     var before = {};
     names.forEach(function (name) { before[name] = Storage.read(name, null).raw; });
     var ok = names.every(function (name) {
@@ -108,7 +110,7 @@
   }
 
   document.addEventListener("course:storage-problem", showNotices);
-  if (window.document$) window.document$.subscribe(showNotices);
+  window.CourseModules.start("CourseLearner", showNotices);
 
   /* Start a file download of `text` without any request. */
   function download(fileName, type, text) {

@@ -1,7 +1,8 @@
-/* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node).
+// provides: CultureTestScore
+/* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node in tests/js/).
    bank = {version, scale: {min, max}, dimensions: [{id, title}], statements: [{id, dimension}]}
    answers = {statementId: {reality: 1..6, aspiration: 1..6}} */
-(function (root) {
+(function () {
   "use strict";
   var MIN_ANSWERS = 2; // a dimension mean is shown only from two answered statements on
 
@@ -80,10 +81,21 @@
     });
   }
 
-  var api = {
+  /* The latest attempt of the learner's culture-test section (retake before first), or null. */
+  function latestAttempt(test) {
+    if (!test || !test.attempts) return null;
+    return test.attempts.retake || test.attempts.first || null;
+  }
+
+  /* Dimension scores of the latest attempt, or null without an attempt. */
+  function latestScores(bank, test) {
+    var attempt = latestAttempt(test);
+    return attempt ? dimensionScores(bank, attempt.answers) : null;
+  }
+
+  window.CultureTestScore = {
     dimensionScores: dimensionScores, sortedByGap: sortedByGap, focusDimensions: focusDimensions,
-    answeredCount: answeredCount, complete: complete, compareAttempts: compareAttempts, toPercent: toPercent
+    answeredCount: answeredCount, complete: complete, compareAttempts: compareAttempts, toPercent: toPercent,
+    latestAttempt: latestAttempt, latestScores: latestScores
   };
-  if (typeof module !== "undefined" && module.exports) module.exports = api;
-  else root.CultureTestScore = api;
-})(this);
+})();

@@ -1,3 +1,5 @@
+// provides: SelfCheckPage
+// needs: CourseStorage, CourseUI, CourseModules
 /* Module self-checks: answers saved as they are given, checked on request with feedback on every
    option, a score, and a fresh try whenever the learner wants. */
 (function () {
@@ -98,5 +100,5 @@
     refresh();
   }
 
-  document$.subscribe(init);
+  window.CourseModules.start("SelfCheckPage", init);
 })();

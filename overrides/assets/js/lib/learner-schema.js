@@ -1,0 +1,198 @@
+// provides: LearnerSchema
+// needs: LearnerMigrations
+/* The learner's course data as plain values: the stored sections and their schema versions, and
+   validation of stored and imported data (older shapes are upgraded first, learner-migrations.js).
+   Pure functions: no DOM, no storage (unit-tested under node in tests/js/). Every validator returns
+   a fresh copy holding only known keys, so nothing from a file (such as a "__proto__" key) reaches
+   the page unchecked. */
+(function () {
+  "use strict";
+  var MAX_TEXT = 20000;       // characters per text field
+  var MAX_CARDS = 100;
+  var ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+  var LESSON = /^[a-z0-9][a-z0-9-]{0,80}(\/[a-z0-9][a-z0-9-]{0,80}){0,3}$/;
+  var ISO = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/;
+  var RESERVED = ["constructor", "prototype", "__proto__"];  // never keys of learner data
+  var DECISIONS = ["", "adopt", "adapt", "abandon"];
+  var CARD_FIELDS = ["what", "prediction", "measure", "who", "happened", "learned", "decision", "next"];
+  var LANGUAGES = ["en", "nl"];
+  // Stored name -> current schema version. "language" is a bare string.
+  var SECTIONS = { "language": 0, "culture-test": 1, "self-checks": 1, "worksheet": 1, "experiments": 1,
+                   "progress": 1, "route": 1, "certificate": 1 };
+
+  function Problem(path, code) { this.path = path; this.code = code; }
+
+  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /* Throws Problem unless `value` is an object with only the `allowed` keys. */
+  function keysOf(value, path, allowed) {
+    if (!isObject(value)) throw new Problem(path, "not-object");
+    Object.keys(value).forEach(function (key) {
+      if (allowed.indexOf(key) < 0) throw new Problem(path + "." + key, "unknown-key");
+    });
+    return value;
+  }
+
+  function text(value, path) {
+    if (typeof value !== "string") throw new Problem(path, "not-text");
+    if (value.length > MAX_TEXT) throw new Problem(path, "too-long");
+    return value;
+  }
+
+  function optionalDate(value, path) {
+    if (value === undefined || value === null) return null;
+    if (typeof value !== "string" || !ISO.test(value)) throw new Problem(path, "not-date");
+    return value;
+  }
+
+  function whole(value, path, min, max) {
+    if (typeof value !== "number" || value % 1 !== 0 || value < min || value > max) throw new Problem(path, "not-number");
+    return value;
+  }
+
+  /* A map of id -> value; keys must be ids, which also rules out "__proto__" and friends. */
+  function idMap(value, path, pattern, each) {
+    keysOf(value, path, Object.keys(isObject(value) ? value : {}));
+    var result = {};
+    Object.keys(value).forEach(function (key) {
+      if (!pattern.test(key) || RESERVED.indexOf(key) >= 0) throw new Problem(path + "." + key, "bad-id");
+      result[key] = each(value[key], path + "." + key);
+    });
+    return result;
+  }
+
+  function versioned(value, path, allowed) {
+    keysOf(value, path, ["version"].concat(allowed));
+    if (value.version !== 1) throw new Problem(path + ".version", "version");
+  }
+
+  var validators = {
+    "language": function (value, path) {
+      if (LANGUAGES.indexOf(value) < 0) throw new Problem(path, "not-language");
+      return value;
+    },
+    "culture-test": function (value, path) {
+      versioned(value, path, ["attempts"]);
+      var attempts = keysOf(value.attempts, path + ".attempts", ["first", "retake"]);
+      var result = { version: 1, attempts: {} };
+      Object.keys(attempts).forEach(function (name) {
+        var p = path + ".attempts." + name;
+        var attempt = keysOf(attempts[name], p, ["bank_version", "started", "updated", "answers"]);
+        result.attempts[name] = {
+          bank_version: whole(attempt.bank_version, p + ".bank_version", 1, 1000),
+          started: optionalDate(attempt.started, p + ".started"),
+          updated: optionalDate(attempt.updated, p + ".updated"),
+          answers: idMap(attempt.answers, p + ".answers", ID, function (answer, q) {
+            keysOf(answer, q, ["reality", "aspiration"]);
+            var clean = {};
+            ["reality", "aspiration"].forEach(function (k) { if (own(answer, k)) clean[k] = whole(answer[k], q + "." + k, 1, 6); });
+            return clean;
+          })
+        };
+      });
+      return result;
+    },
+    "self-checks": function (value, path) {
+      versioned(value, path, ["modules"]);
+      return { version: 1, modules: idMap(value.modules, path + ".modules", ID, function (module, p) {
+        keysOf(module, p, ["answers", "checked", "score", "total", "tries"]);
+        if (typeof module.checked !== "boolean") throw new Problem(p + ".checked", "not-boolean");
+        return {
+          answers: idMap(module.answers, p + ".answers", ID, function (chosen, q) {
+            if (!Array.isArray(chosen) || chosen.length > 20) throw new Problem(q, "not-list");
+            return chosen.map(function (option, i) { if (typeof option !== "string" || !ID.test(option)) throw new Problem(q + "." + i, "bad-id"); return option; });
+          }),
+          checked: module.checked, score: whole(module.score, p + ".score", 0, 1000),
+          total: whole(module.total, p + ".total", 0, 1000), tries: whole(module.tries, p + ".tries", 0, 1000000)
+        };
+      }) };
+    },
+    "worksheet": function (value, path) {
+      versioned(value, path, ["answers"]);
+      return { version: 1, answers: idMap(value.answers, path + ".answers", ID, text) };
+    },
+    "experiments": function (value, path) {
+      versioned(value, path, ["cards"]);
+      if (!Array.isArray(value.cards)) throw new Problem(path + ".cards", "not-list");
+      if (value.cards.length > MAX_CARDS) throw new Problem(path + ".cards", "too-many");
+      var seen = {};
+      return { version: 1, cards: value.cards.map(function (card, index) {
+        var p = path + ".cards." + index;
+        keysOf(card, p, ["id", "created", "updated"].concat(CARD_FIELDS));
+        if (typeof card.id !== "string" || !ID.test(card.id) || own(seen, card.id)) throw new Problem(p + ".id", "bad-id");
+        seen[card.id] = true;
+        var clean = { id: card.id, created: optionalDate(card.created, p + ".created"), updated: optionalDate(card.updated, p + ".updated") };
+        CARD_FIELDS.forEach(function (field) { clean[field] = own(card, field) ? text(card[field], p + "." + field) : ""; });
+        if (DECISIONS.indexOf(clean.decision) < 0) throw new Problem(p + ".decision", "not-choice");
+        return clean;
+      }) };
+    },
+    "progress": function (value, path) {
+      versioned(value, path, ["done", "last"]);
+      var last = null;
+      if (value.last !== null && value.last !== undefined) {
+        keysOf(value.last, path + ".last", ["page", "at"]);
+        if (typeof value.last.page !== "string" || !LESSON.test(value.last.page)) throw new Problem(path + ".last.page", "bad-id");
+        last = { page: value.last.page, at: optionalDate(value.last.at, path + ".last.at") };
+      }
+      return { version: 1, done: idMap(value.done, path + ".done", LESSON, optionalDate), last: last };
+    },
+    "route": function (value, path) {
+      versioned(value, path, ["route", "checked"]);
+      if (value.route !== null && (typeof value.route !== "string" || !ID.test(value.route))) throw new Problem(path + ".route", "bad-id");
+      return { version: 1, route: value.route, checked: idMap(value.checked || {}, path + ".checked", /^[a-z0-9][a-z0-9-]*:[a-z0-9][a-z0-9-]*$/, function (v, p) {
+        if (v !== true) throw new Problem(p, "not-boolean");
+        return true;
+      }) };
+    },
+    "certificate": function (value, path) {
+      versioned(value, path, ["name"]);
+      var name = text(value.name, path + ".name");
+      if (name.length > 200) throw new Problem(path + ".name", "too-long");
+      return { version: 1, name: name };
+    }
+  };
+
+  function empty(name) {
+    switch (name) {
+      case "culture-test": return { version: 1, attempts: {} };
+      case "self-checks": return { version: 1, modules: {} };
+      case "worksheet": return { version: 1, answers: {} };
+      case "experiments": return { version: 1, cards: [] };
+      case "progress": return { version: 1, done: {}, last: null };
+      case "route": return { version: 1, route: null, checked: {} };
+      case "certificate": return { version: 1, name: "" };
+      default: return null;
+    }
+  }
+
+  /* {ok: true, value: run()}, or {ok: false, problem: {path, code}} when `run` finds a Problem. */
+  function outcome(run) {
+    try {
+      return { ok: true, value: run() };
+    } catch (error) {
+      if (error instanceof Problem) return { ok: false, problem: { path: error.path, code: error.code } };
+      throw error;
+    }
+  }
+
+  /* Migrate and validate one section: {ok, value} or {ok: false, problem: {path, code}}.
+     A version newer than this site knows is refused, never overwritten. */
+  function check(name, value, path) {
+    path = path || name;
+    return outcome(function () {
+      if (!own(validators, name)) throw new Problem(path, "unknown-key");
+      value = window.LearnerMigrations.upgrade(name, value);
+      if (isObject(value) && typeof value.version === "number" && value.version > SECTIONS[name]) throw new Problem(path + ".version", "newer");
+      return validators[name](value, path);
+    });
+  }
+
+  function filled(value) { return typeof value === "string" && value.trim() !== ""; }
+
+  window.LearnerSchema = {
+    SECTIONS: SECTIONS, CARD_FIELDS: CARD_FIELDS, DECISIONS: DECISIONS, Problem: Problem,
+    keysOf: keysOf, optionalDate: optionalDate, outcome: outcome, check: check, empty: empty, filled: filled
+  };
+})();

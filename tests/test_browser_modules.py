@@ -1,0 +1,130 @@
+"""The browser bundle is ordered from each file's `// provides:` and `// needs:` lines, and a mistake
+in them fails the build with a message naming the files (hooks/course/browser_modules.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+from course.browser_modules import ModuleError, ordered
+
+JS = ROOT / "overrides/assets/js"
+
+
+def write(root: Path, files: dict[str, str]) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def module(name: str, needs: tuple[str, ...] = (), body: str = "") -> str:
+    head = f"// provides: {name}\n" + (f"// needs: {', '.join(needs)}\n" if needs else "")
+    uses = "".join(f" window.{need}.go();" for need in needs)
+    return head + f"(function () {{{uses} {body} window.{name} = {{}}; }})();\n"
+
+
+def test_every_module_comes_after_what_it_needs_whatever_the_file_names(tmp_path):
+    # "a-..." sorts first but needs the others: the declarations decide, not the names.
+    root = write(tmp_path, {"core/a-last.js": module("Last", ("Middle",)), "core/b-middle.js": module("Middle", ("First",)),
+                            "lib/z-first.js": module("First"), "core/c-free.js": module("Free")})
+    assert [m.provides for m in ordered(root, tmp_path)] == ["First", "Middle", "Last", "Free"]
+
+
+def test_the_course_bundle_order_satisfies_every_declaration():
+    modules = ordered(JS, ROOT)
+    seen: set[str] = set()
+    for item in modules:
+        assert set(item.needs) <= seen, f"{item.path.name} comes before {set(item.needs) - seen}"
+        seen.add(item.provides)
+    paths = {m.path.relative_to(JS).as_posix() for m in modules}
+    assert {"core/storage.js", "core/learner-store.js", "lib/culture-test-score.js", "pages/culture-test.js"} <= paths
+    assert not {"material-base.js", "material-content.js"} & paths, "Material's own scripts load on their own"
+
+
+@pytest.mark.parametrize(("files", "message"), [
+    ({"core/a.js": "(function () {})();\n"},
+     "core/a.js: the file must start with '// provides: Name'"),
+    ({"core/a.js": "// provides: A\n// require: B\n"},
+     "core/a.js: unknown declaration '// require: B'"),
+    ({"core/a.js": "// provides: A\n// needs: B,C\nB; C;\n"},
+     "core/a.js: line 2 must be '// needs: A, B'"),
+    ({"core/a.js": module("Store"), "core/b.js": module("Store")},
+     "duplicate module Store: provided by both core/a.js and core/b.js"),
+    ({"pages/a.js": module("APage", ("CourseStore",))},
+     "pages/a.js needs CourseStore, which no file under . provides (missing dependency)"),
+    ({"core/store.js": module("Store"), "pages/a.js": "// provides: APage\n(function () { window.Store.go(); })();\n"},
+     "pages/a.js uses Store of core/store.js without declaring it"),
+    ({"core/store.js": module("Store"), "pages/a.js": "// provides: APage\n// needs: Store\n// Store is not used\n"},
+     "pages/a.js declares '// needs: Store' but never uses it"),
+    ({"pages/a.js": module("APage"), "pages/b.js": module("BPage", ("APage",))},
+     "pages/b.js needs APage of pages/a.js, but page controllers never use each other"),
+    ({"core/store.js": module("Store"), "lib/pure.js": module("Pure", ("Store",))},
+     "lib/pure.js needs Store of core/store.js, but lib/ may only use lib/"),
+    ({"core/a.js": module("A", ("B",)), "core/b.js": module("B", ("C",)), "core/c.js": module("C", ("A",))},
+     "circular dependency: core/a.js (A) -> core/b.js (B) -> core/c.js (C) -> core/a.js (A)"),
+])
+def test_declaration_mistakes_are_refused_naming_the_files(tmp_path, files, message):
+    root = write(tmp_path, files)
+    with pytest.raises(ModuleError) as error:
+        ordered(root, tmp_path)
+    assert message in str(error.value)
+
+
+def build_copy(project: Path, site: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")})
+
+
+def declarations(path: Path, provides: str, needs: str | None) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    body = lines[2:] if lines[1].startswith("// needs:") else lines[1:]
+    path.write_text(f"// provides: {provides}\n" + (f"// needs: {needs}\n" if needs else "") + "".join(body), encoding="utf-8")
+
+
+def edit_missing(js: Path) -> None:
+    """The worksheet asks for a store under a misspelt name."""
+    path = js / "pages/worksheet.js"
+    path.write_text(path.read_text(encoding="utf-8").replace("// needs: CourseLearner,", "// needs: CourseLearners,"), encoding="utf-8")
+
+
+def edit_circular(js: Path) -> None:
+    """Storage made to use the learner store, which uses storage."""
+    path = js / "core/storage.js"
+    declarations(path, "CourseStorage", "CourseLearner")
+    path.write_text(path.read_text(encoding="utf-8") + "window.CourseLearner;\n", encoding="utf-8")
+
+
+def edit_unknown(js: Path) -> None:
+    """The certificate page uses the store without declaring it."""
+    path = js / "pages/certificate.js"
+    path.write_text(path.read_text(encoding="utf-8").replace("// needs: CourseLearner, ", "// needs: "), encoding="utf-8")
+
+
+def edit_duplicate(js: Path) -> None:
+    """A second file claims the name of the storage module."""
+    (js / "core/storage-copy.js").write_text((js / "core/storage.js").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (edit_missing, "Browser modules: overrides/assets/js/pages/worksheet.js needs CourseLearners, which no file under "
+                   "overrides/assets/js provides (missing dependency)"),
+    (edit_circular, "Browser modules: circular dependency: overrides/assets/js/core/storage.js (CourseStorage) -> "
+                    "overrides/assets/js/core/learner-store.js (CourseLearner) -> overrides/assets/js/core/storage.js"),
+    (edit_unknown, "Browser modules: overrides/assets/js/pages/certificate.js uses CourseLearner of "
+                   "overrides/assets/js/core/learner-store.js without declaring it"),
+    (edit_duplicate, "Browser modules: duplicate module CourseStorage: provided by both overrides/assets/js/core/storage-copy.js "
+                     "and overrides/assets/js/core/storage.js"),
+], ids=["missing", "circular", "unknown", "duplicate"])
+def test_a_broken_declaration_stops_the_build_of_a_copy_naming_the_files(tmp_path, edit, message):
+    project = copy_project(tmp_path / "project")
+    edit(project / "overrides/assets/js")
+    result = build_copy(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr[-3000:]
+    assert not (tmp_path / "site/assets/js/course.js").exists()
