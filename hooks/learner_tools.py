@@ -60,6 +60,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         page.content = insert_before_first_section(
             insert_after_title(page.content, render(config, "home.html", t=t, **home)),
             render(config, "module-cards.html", t=t, **home))
+    for route in _data["routes"]:
+        if route.page == f"{this_page}.md":  # a route's own page: let the learner choose it here
+            html = render(config, "route-pick.html", t=t, route={"id": route.id, "label": route.label[language]},
+                          progress_url=course_page_url("start/progress.md", page, _data["files"], language))
+            page.content = insert_before_first_section(page.content, html)
     tool = page.meta.get("generate")
     if tool in TOOLS:
         html = render(config, f"{tool}.html", t=t, lang=language,

@@ -58,7 +58,8 @@
     renderAll();
   }
 
-  /* Tick every navigation link that leads to a finished lesson. */
+  /* Tick every navigation link that leads to a finished lesson; the page's table of contents
+     (links to its own headings) is left alone. */
   function renderNav() {
     var courseMap = map();
     var done = Learner.load("progress").done;
@@ -69,6 +70,7 @@
       });
     });
     document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
+      if (link.closest(".md-nav--secondary") || link.hash) return;
       var path = new URL(link.getAttribute("href"), location.href).pathname;
       var isDone = Object.prototype.hasOwnProperty.call(finished, path);
       var mark = link.querySelector(".course-nav-done");
@@ -158,7 +160,27 @@
     renderProgressPage();
   }
 
+  /* "Choose this route" on a route's own page. */
+  function renderRouteButton() {
+    var box = document.querySelector("[data-route-pick]");
+    if (!box) return;
+    var chosen = Learner.load("route").route === box.getAttribute("data-route-pick");
+    var button = box.querySelector("button");
+    button.setAttribute("aria-pressed", String(chosen));
+    button.classList.toggle("md-button--primary", !chosen);
+    box.querySelector("[data-route-chosen]").hidden = !chosen;
+  }
+
+  function pickRoute(box) {
+    var data = Learner.load("route");
+    data.route = box.getAttribute("data-route-pick");
+    var ok = Learner.save("route", data);
+    box.querySelector("[data-route-status]").textContent = ok ? "" : Learner.t().prompt_not_saved;
+    renderRouteButton();
+  }
+
   function renderAll() {
+    renderRouteButton();
     renderDoneButton();
     renderNav();
     renderContinue();
@@ -170,6 +192,8 @@
     renderAll();
     var box = document.querySelector("[data-course-done]");
     if (box) box.querySelector("[data-done-button]").addEventListener("click", function () { toggleDone(box); });
+    var pick = document.querySelector("[data-route-pick]");
+    if (pick) pick.querySelector("button").addEventListener("click", function () { pickRoute(pick); });
     var progress = document.querySelector("[data-course-progress]");
     if (progress) progress.addEventListener("change", onProgressChange);
   }
