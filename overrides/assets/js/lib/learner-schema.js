@@ -147,10 +147,12 @@
       }) };
     },
     "certificate": function (value, path) {
-      versioned(value, path, ["name"]);
+      versioned(value, path, ["name", "met"]);
       var name = text(value.name, path + ".name");
       if (name.length > 200) throw new Problem(path + ".name", "too-long");
-      return { version: 1, name: name };
+      // met: when the certificate page first found every criterion met (the date it carries)
+      var met = optionalDate(value.met, path + ".met");
+      return met ? { version: 1, name: name, met: met } : { version: 1, name: name };
     }
   };
 
