@@ -29,10 +29,29 @@ def expected_means(answers):
     return result
 
 
+def show_part(page, dimension_id: str) -> None:
+    """Step to the test's part for one dimension (one part is shown at a time)."""
+    part = page.locator(f"#ct-dimension-{dimension_id}")
+    ids = [d.id for d in BANK.dimensions] + ["results"]
+    for _ in range(len(ids)):
+        if part.is_visible():
+            return
+        shown = page.locator(".course-test__dimension:visible, .course-test__results:visible").first.get_attribute("id")
+        here = ids.index(shown.removeprefix("ct-dimension-").removeprefix("ct-"))
+        button = "[data-test-next]" if here < ids.index(dimension_id) else "[data-test-previous]"
+        page.locator(f"#{shown} {button}").click()
+    assert part.is_visible()
+
+
 def rate_all(page, answers) -> None:
-    for statement, (reality, aspiration) in answers.items():
-        page.check(f"#ct-{statement}-reality-{reality}")
-        page.check(f"#ct-{statement}-aspiration-{aspiration}")
+    """Rate every statement, part by part, and step on to the results."""
+    for dimension in BANK.dimensions:
+        show_part(page, dimension.id)
+        for statement in BANK.statements_of(dimension.id):
+            reality, aspiration = answers[statement.id]
+            page.check(f"#ct-{statement.id}-reality-{reality}")
+            page.check(f"#ct-{statement.id}-aspiration-{aspiration}")
+    page.locator(f"#ct-dimension-{BANK.dimensions[-1].id} [data-test-next]").click()
 
 
 def checked_answers(page) -> dict[str, tuple[int, int]]:
@@ -117,12 +136,17 @@ def test_keyboard_alone_completes_the_test(page, site):
         if page.evaluate("document.activeElement.id").startswith("ct-"):
             break
     groups = 0
-    while page.evaluate("document.activeElement.type") == "radio":
-        page.keyboard.press("Space")
-        page.keyboard.press("ArrowRight")
-        page.keyboard.press("ArrowRight")
+    for _ in range(4 * len(BANK.statements)):
+        if page.evaluate("document.activeElement.type") == "radio":
+            page.keyboard.press("Space")
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")
+            groups += 1
+        elif page.evaluate("document.activeElement.hasAttribute('data-test-next')"):
+            page.keyboard.press("Enter")  # the next part; focus moves to its heading
+        elif page.locator("#ct-results").is_visible():
+            break
         page.keyboard.press("Tab")
-        groups += 1
     assert groups == 2 * len(BANK.statements)
     assert page.locator("[data-test-progress]").inner_text() == "32 of 32 statements answered"
     assert set(v for pair in checked_answers(page).values() for v in pair) == {3}
