@@ -10,6 +10,7 @@ import rjsmin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from course import events
 from course.browser_modules import LAYERS, Module, ModuleError, ordered
 from course.languages import all_built
 
@@ -31,7 +32,7 @@ def on_config(config: MkDocsConfig) -> None:
     _modules()
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has chosen this language's files
+@event_priority(events.AFTER_I18N)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Leave the bundled modules and stylesheets out of the site: the bundles carry them."""
     bundled = tuple(f"assets/js/{layer}/" for layer in LAYERS)
@@ -42,7 +43,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-200)
+@event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: write the bundles and minify our other scripts and stylesheets."""
     if not all_built(config):

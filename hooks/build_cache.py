@@ -9,7 +9,7 @@ from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
 from mkdocs.plugins import event_priority
 
-from course import settings
+from course import events, file_cache
 
 if TYPE_CHECKING:
     import jinja2
@@ -35,10 +35,10 @@ class _SharedTemplateCode(BytecodeCache):
 _cache = _SharedTemplateCode()
 
 
-@event_priority(100)  # before the hooks that load data in on_pre_build
+@event_priority(events.FIRST)
 def on_pre_build(config: MkDocsConfig) -> None:
     """Start remembering file versions for this build (each language is a build of its own)."""
-    settings.build_started()
+    file_cache.build_started()
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -47,12 +47,12 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-@event_priority(-300)  # after every other hook, the other languages' builds included
+@event_priority(events.LAST)
 def on_post_build(config: MkDocsConfig) -> None:
     """Stop remembering file versions."""
-    settings.build_ended()
+    file_cache.build_ended()
 
 
 def on_build_error(error: Exception) -> None:
     """Stop remembering file versions when a build fails (mkdocs serve goes on)."""
-    settings.build_ended()
+    file_cache.build_ended()

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.languages import all_built, building, default_language, switcher_links
+from course import events
+from course.data import DataError, ui
+from course.languages import all_built, building, default_language, site_languages, switcher_links
 from course.render import script_json
-from course.settings import DataError, ui
+from course.shared_words import page_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,6 +36,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
             language = building(config)
             context["course_ui"] = ui(language)
             context["course_ui_json"] = script_json(f"ui-{language}", context["course_ui"])
+            context["course_words_json"] = script_json("shared-words", page_data(site_languages(config)))
             context["course_alternates"] = switcher_links(config, {}, base=context["base_url"])
         except DataError as error:
             raise PluginError(str(error)) from None
@@ -47,7 +50,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
+@event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """Write 404.html for the default language and <lang>/404.html for every other language."""
     if not all_built(config):

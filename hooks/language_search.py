@@ -10,6 +10,8 @@ from urllib.parse import urlencode
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.plugins import event_priority
+
+from course import events
 from mkdocs.utils import get_relative_url
 
 from course import offline, search_index
@@ -32,7 +34,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-@event_priority(-200)
+@event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built, split the merged index into one per language and a stub."""
     if not all_built(config):

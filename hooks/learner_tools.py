@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING
 
 from mkdocs.plugins import event_priority
 
-from course.culture_test import bank_for_browser, item_bank
+from course import events
+
+from course.data import loaded, ui
 from course.home import hours_text, load_cards
-from course.learner_pages import catalogue, course_modules, course_page_url, modules_from_nav, page_id
+from course.item_bank import bank_for_browser, item_bank
+from course.languages import site_languages
+from course.learner_pages import catalogue, course_modules, course_page_url, module_titles, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
-from course.render import AFTER_SEARCH, append, insert_after_title, insert_before_first_section, page_language, render, script_json
-from course.settings import loaded, ui
+from course.render import append, insert_after_title, insert_before_first_section, page_language, render, script_json
 from course.worksheet import prompts
 
 if TYPE_CHECKING:
@@ -28,35 +31,32 @@ _data: dict = {}
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load routes, certificate criteria, prompts and the test bank once per language build."""
-    def load() -> dict:
-        found = prompts()
-        return dict(prompts=found, routes=load_routes(set(found)), criteria=load_criteria(set(found)),
-                    bank=item_bank(), cards=load_cards(), titles={})
-    _data.update(loaded("Learner tools", load))
+    def load(languages: tuple[str, ...]) -> dict:
+        found = prompts(languages)
+        return dict(prompts=found, routes=load_routes(set(found), languages=languages),
+                    criteria=load_criteria(set(found), languages=languages), bank=item_bank(languages),
+                    cards=load_cards(languages=languages))
+    _data.update(loaded("Learner tools", load, languages=site_languages(config).all))
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
+@event_priority(events.AFTER_I18N)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Remember this language's module titles (export catalogue) and files (links to pages)."""
-    _data["titles"] = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
+    """Remember this language's files (links to pages)."""
     _data["files"] = files
-    _data["course_modules"] = None  # page titles are known once every page is read; see below
     return nav
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Add the course map for progress.js, the done button, the continue box and the tool pages."""
     language, this_page = page_language(page), page_id(page.file)
-    if _data["course_modules"] is None:  # the same for every page of this language
-        _data["course_modules"] = course_modules(nav)
     context["course_map"] = {"current": this_page,
-                             "modules": script_json(f"modules-{language}", _data["course_modules"])}
+                             "modules": script_json(f"modules-{language}", course_modules(nav))}
     t = ui(language)
     if page.meta.get("kind") == "lesson":
         page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=this_page))
     if this_page == "index":  # the home page of either language
-        home = _home(page, _data["files"], t, language)
+        home = _home(page, nav, _data["files"], t, language)
         page.content = insert_before_first_section(
             insert_after_title(page.content, render(config, "home.html", t=t, **home)),
             render(config, "module-cards.html", t=t, **home))
@@ -68,12 +68,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     tool = page.meta.get("generate")
     if tool in TOOLS:
         html = render(config, f"{tool}.html", t=t, lang=language,
-                      **_context(tool, page, config, _data["files"], language))
+                      **_context(tool, page, config, nav, language))
         page.content = append(page.content, html)
     return context
 
 
-def _context(tool: str, page: Page, config: MkDocsConfig, files: Files, language: str) -> dict:
+def _context(tool: str, page: Page, config: MkDocsConfig, nav: Navigation, language: str) -> dict:
+    files = _data["files"]
     if tool == "progress":
         return {"routes": [_route(route, page, files, language) for route in _data["routes"]],
                 "bank": bank_for_browser(_data["bank"], language)}
@@ -85,12 +86,12 @@ def _context(tool: str, page: Page, config: MkDocsConfig, files: Files, language
     if tool == "team-profile":
         return {"bank": bank_for_browser(_data["bank"], language)}
     return {"bank": bank_for_browser(_data["bank"], language),
-            "catalogue": catalogue(_data["prompts"], _data["titles"], language)}
+            "catalogue": catalogue(_data["prompts"], module_titles(nav), language)}
 
 
-def _home(page: Page, files: Files, t: dict, language: str) -> dict:
+def _home(page: Page, nav: Navigation, files: Files, t: dict, language: str) -> dict:
     """The course's time (the sum of the modules' hours), the start page and one card per module."""
-    titles = {module["id"]: module["title"] for module in _data["course_modules"]}
+    titles = module_titles(nav)
     cards = [{"title": titles.get(card.id, card.id), "url": course_page_url(f"{card.id}/index.md", page, files, language),
               "hours": hours_text(card.hours, t["decimal_mark"]), "makes": card.makes[language]}
              for card in _data["cards"]]

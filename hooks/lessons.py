@@ -9,10 +9,14 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.content import check_page, reading_minutes
+from course import events
+from course.content import authoring_rules, check_page, reading_minutes
+from course.data import DATA, DataError, ui
+from course.file_cache import per_version
+from course.languages import site_languages
 from course.pages import shown, source_of
-from course.render import AFTER_SEARCH, insert_after_title, page_language, render, script_json
-from course.settings import DATA, DataError, per_version, ui
+from course.render import insert_after_title, page_language, render, script_json, text_language
+from course.shared_words import page_data
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -24,9 +28,14 @@ log = logging.getLogger("mkdocs.hooks.lessons")
 ABBREVIATION = re.compile(r"\*\[([^\]]+)\]:[ \t]*(.*?)\s*$")
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check the authoring rules against the site's languages before any page is checked."""
+    authoring_rules(site_languages(config).all)
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Report broken authoring rules by file and line; give the page the glossary's abbreviations."""
-    language = page_language(page)
+    language = text_language(page)
     source = Path(page.file.abs_src_path)
     for line, problem in check_page(source_of(source), language):
         log.warning(f"{shown(source, config.config_file_path)}:{line}: {problem}")
@@ -34,9 +43,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     config.mdx_configs["abbr"] = {"glossary": _abbreviations(language, markdown)}
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Give the template the interface wording; show a lesson's reading time under its title."""
+    """Give the template the interface wording and the shared words; show a lesson's reading time
+    under its title."""
     language = page_language(page)
     try:
         wording = ui(language)
@@ -44,8 +54,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
         raise PluginError(str(error)) from None
     context["course_ui"] = wording
     context["course_ui_json"] = script_json(f"ui-{language}", wording)
+    context["course_words_json"] = script_json("shared-words", page_data(site_languages(config)))
     if page.meta.get("kind") == "lesson":
-        minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), language)
+        minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), text_language(page))
         text = wording["reading_time"].format(minutes=minutes)
         page.content = insert_after_title(page.content, render(config, "reading-time.html", text=text))
     return context

@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course import offline
+from course import events, offline
 from course.languages import all_built
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
 
-@event_priority(100)
+@event_priority(events.FIRST)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Use the local shim (before Material's offline plugin adds its CDN copy); no instant navigation."""
     if offline.enabled(config):
@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-@event_priority(-200)
+@event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """Once every language is built, put the shim where the polyfill entry points."""
     if not offline.enabled(config) or not all_built(config):

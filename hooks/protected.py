@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from course import events
 from mkdocs.structure.toc import get_toc
 
+from course.data import DataError, ui
 from course.pages import shown
 from course.render import page_language, render
-from course.settings import DataError, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -39,7 +41,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
 
-@event_priority(-90)  # after the other hooks (AFTER_SEARCH) have added their fragments
+@event_priority(events.SEAL_PAGE)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Replace a protected page's content with its ciphertext and a password form, or a notice."""
     if not page.meta.get("protected", False):

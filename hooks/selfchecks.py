@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.render import AFTER_SEARCH, append, page_language, render
+from course import events
+from course.data import loaded, ui
+from course.languages import site_languages
+from course.render import append, page_language, render
 from course.selfchecks import SelfCheck, load_self_checks
-from course.settings import loaded, ui
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -21,10 +23,10 @@ _checks: dict[str, SelfCheck] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate every self-check once per language build."""
     global _checks
-    _checks = loaded("Self-checks", load_self_checks)
+    _checks = loaded("Self-checks", load_self_checks, languages=site_languages(config).all)
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Append the module's questions to its self-check page."""
     if page.meta.get("generate") != "self-check":

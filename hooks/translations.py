@@ -1,19 +1,22 @@
-"""Translation parity in the build: report missing or mismatched pages, flag outdated translations;
-the language switcher's links."""
+"""Translation parity in the build: report missing or mismatched pages, flag outdated translations
+and pages shown in the source language for want of a translation; the language switcher's links."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+
+from course import events
 from mkdocs.utils import get_relative_url
 
 from course import parity
-from course.languages import building, switcher_links
-from course.render import AFTER_SEARCH, insert_after_title, page_language, render
-from course.settings import DataError, ui
+from course.data import DataError, ui
+from course.languages import building, site_languages, switcher_links
+from course.render import insert_after_title, is_fallback, page_language, render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -34,29 +37,39 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Check parity once, while the source language is built; problems fail a strict build."""
-    if building(config) == parity.SOURCE_LANGUAGE:
-        for finding in parity.check(Path(config.docs_dir)):
+    languages = site_languages(config)
+    if building(config) == languages.source:
+        for finding in parity.check(Path(config.docs_dir), languages):
             (log.warning if finding.severity == "error" else log.info)(str(finding))
     return files
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Give the switcher this page in every language; put a notice at the top of a translation
-    whose English source has changed since."""
+    whose source page has changed since, or of a source page shown for want of a translation."""
     alternates = getattr(page.file, "alternates", {})
     context["course_alternates"] = switcher_links(config, alternates, page=page)
-    language = page_language(page)
-    source_file = alternates.get(parity.SOURCE_LANGUAGE)
-    if language == parity.SOURCE_LANGUAGE or source_file is None:
+    language, source = page_language(page), site_languages(config).source
+    if is_fallback(page):
+        text = _render(config, "source-language-text.html", language, source_lang=source, content=Markup(page.content))
+        notice = _render(config, "untranslated-page.html", language, reader_lang=language)
+        page.content = insert_after_title(text, notice)
+        return context
+    source_file = alternates.get(source)
+    if language == source or source_file is None:
         return context
     if not parity.outdated(Path(source_file.abs_src_path), page.meta):
         return context
-    try:
-        notice = render(config, "outdated-translation.html", t=ui(language),
-                        source_url=get_relative_url(source_file.url, page.url))
-    except DataError as error:
-        raise PluginError(str(error)) from None
+    notice = _render(config, "outdated-translation.html", language, source_lang=source,
+                     source_url=get_relative_url(source_file.url, page.url))
     page.content = insert_after_title(page.content, notice)
     return context
+
+
+def _render(config: MkDocsConfig, fragment: str, language: str, **context: object) -> str:
+    try:
+        return render(config, fragment, t=ui(language), **context)
+    except DataError as error:
+        raise PluginError(str(error)) from None
 

@@ -9,11 +9,14 @@ from typing import TYPE_CHECKING
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.culture_test import bank_for_browser, item_bank
-from course.learner_pages import catalogue, course_page_url, modules_from_nav
+from course import events
+from course.data import loaded, ui
+from course.item_bank import bank_for_browser, item_bank
+from course.languages import site_languages
+from course.learner_pages import catalogue, course_page_url, module_titles
 from course.pages import MARKER, shown, source_of
-from course.render import AFTER_SEARCH, append, page_language, render
-from course.settings import ui
+from course.render import append, page_language, render
+from course.shared_words import ExperimentCard, load_experiment_card
 from course.worksheet import Prompt, prompts
 
 if TYPE_CHECKING:
@@ -22,26 +25,27 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-# Experiment-card fields in the brief's order; their labels are ui.yml's experiment_<field>.
-CARD_FIELDS = ("what", "prediction", "measure", "who", "happened", "learned", "decision", "next")
-DECISIONS = ("adopt", "adapt", "abandon")
+    from course.item_bank import ItemBank
+
 _prompts: dict[str, Prompt] = {}
-_modules: dict[str, str] = {}
-_files: list = []  # this language's files, for links from the plan to the test
+_card: ExperimentCard | None = None
+_bank: ItemBank | None = None
+_files: list = []  # this language's files, for the plan's link to the test
 TEST_PAGE = "introduction/learning-culture-test.md"
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Load and validate the prompts once per language build; broken data stops the build."""
-    global _prompts
-    _prompts = prompts()
+    """Load and validate the prompts, the experiment card and the test bank once per language
+    build; broken data stops the build."""
+    global _prompts, _card, _bank
+    languages = site_languages(config).all
+    _prompts, _bank = prompts(languages), item_bank(languages)
+    _card = loaded("Experiment card", load_experiment_card)
 
 
-@event_priority(-150)  # after mkdocs-static-i18n (-100) has translated the titles
+@event_priority(events.AFTER_I18N)
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Remember the module titles of this language's navigation, for the plan's headings."""
-    global _modules
-    _modules = {module_id: title for module_id, title, _ in modules_from_nav(nav)}
+    """Remember this language's files, for the plan's link to the test."""
     _files[:] = [files]
     return nav
 
@@ -51,17 +55,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     _check_markers(page, config)
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Render the prompt markers (kept as HTML comments by Markdown) as fields; fill the action plan."""
     language = page_language(page)
     if source_of(Path(page.file.abs_src_path)).markers:  # most pages have none: skip the search
         page.content = MARKER.sub(lambda match: _marker(match, config, language), page.content)
     if page.meta.get("generate") == "action-plan":
-        html = render(config, "action-plan.html", t=ui(language), lang=language, fields=CARD_FIELDS,
-                      decisions=DECISIONS, modules=catalogue(_prompts, _modules, language, full=True),
-                      browser_catalogue=catalogue(_prompts, _modules, language),
-                      browser_bank=bank_for_browser(item_bank(), language),
+        titles = module_titles(nav)
+        html = render(config, "action-plan.html", t=ui(language), lang=language, fields=_card.fields,
+                      decisions=_card.decisions, modules=catalogue(_prompts, titles, language, full=True),
+                      browser_catalogue=catalogue(_prompts, titles, language),
+                      browser_bank=bank_for_browser(_bank, language),
                       test_url=course_page_url(TEST_PAGE, page, _files[0], language))
         page.content = append(page.content, html)
     return context

@@ -4,6 +4,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from pathlib import Path
 
+from course.languages import project_languages
+
 
 class Elements(HTMLParser):
     """Collects (tag, attributes) of every element, and the text of <nav> sections."""
@@ -54,7 +56,7 @@ def nav_pages(mkdocs_yml: Path) -> list[str]:
 def built_path(site: Path, page: str, language: str) -> Path:
     """Where a docs page ends up in the built site (directory URLs)."""
     stem = page[: -len(".md")]
-    prefix = site if language == "en" else site / language
+    prefix = site if language == project_languages().source else site / language
     if stem == "index":
         return prefix / "index.html"
     if stem.endswith("/index"):

@@ -1,7 +1,7 @@
 """The Learning Culture test and the self-checks in a real browser."""
 from __future__ import annotations
 
-from course.culture_test import load_item_bank
+from course.item_bank import load_item_bank
 from course.selfchecks import load_self_checks
 
 BANK = load_item_bank()

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 import re
 
-from course.culture_test import load_item_bank
+from course.item_bank import load_item_bank
 from course.selfchecks import load_self_checks
 from html_tools import built_path, parse
 

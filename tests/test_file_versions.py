@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from course import settings
+from course import file_cache
 from course.pages import read_page
 
 PAGE = "---\ntitle: {title}\n---\n\n# {title}\n"
@@ -19,13 +19,13 @@ def test_an_edited_page_is_read_again_by_the_next_build(tmp_path):
     page = tmp_path / "lesson.md"
     _edit(page, "First", 1_000_000_000)
     try:
-        settings.build_started()
+        file_cache.build_started()
         assert read_page(page).meta["title"] == "First"
-        settings.build_started()  # mkdocs serve: the author saved, the site rebuilds
+        file_cache.build_started()  # mkdocs serve: the author saved, the site rebuilds
         _edit(page, "Second", 2_000_000_000)
         assert read_page(page).meta["title"] == "Second"
     finally:
-        settings.build_ended()
+        file_cache.build_ended()
 
 
 def test_outside_a_build_every_read_sees_the_file_as_it_is(tmp_path):

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project
-from course.culture_test import load_item_bank
+from course.item_bank import load_item_bank
 from course.selfchecks import load_self_check, load_self_checks
-from course.settings import DataError
+from course.data import DataError
 
 BANK = yaml.safe_load((ROOT / "data/culture-test.yml").read_text(encoding="utf-8"))
 

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import expect
 
-from course.culture_test import load_item_bank
+from course.item_bank import load_item_bank
 
 BANK = load_item_bank()
 PLAN = "results/action-plan/"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from course.milestones import load_criteria, load_routes
-from course.settings import DataError
+from course.data import DataError
 from course.worksheet import MODULES, load_prompts
 
 GOOD = """\

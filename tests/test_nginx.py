@@ -15,7 +15,7 @@ import time
 import pytest
 
 from conftest import ROOT, build_site, free_port
-from course.settings import ui
+from course.data import ui
 from protected_tools import PASSWORD
 
 CONF = ROOT / "deploy" / "nginx" / "leercultuur.conf"

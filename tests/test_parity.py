@@ -86,9 +86,9 @@ def test_structural_mismatch_names_page_and_difference(tree):
     parity.mark_done(docs / "nl/how/levers.md", docs / "en/how/levers.md")
     assert messages(docs) == [
         "error: docs/nl/how/levers.md:1: structure differs from docs/en/how/levers.md: "
-        "level-3 headings: 1 in English, 0 in translation",
+        "level-3 headings: 1 in the source, 0 in translation",
         "error: docs/nl/how/levers.md:1: structure differs from docs/en/how/levers.md: "
-        "markers: missing prompt:how-levers; not in English prompt:how-hefbomen",
+        "markers: missing prompt:how-levers; not in the source prompt:how-hefbomen",
     ]
 
 
@@ -99,9 +99,9 @@ def test_generated_element_and_heading_ids_must_match(tree):
     parity.mark_done(docs / "nl/why/check.md", docs / "en/why/check.md")
     assert messages(docs) == [
         "error: docs/nl/why/check.md:1: structure differs from docs/en/why/check.md: "
-        "heading ids: missing action-learning; not in English actieleren",
+        "heading ids: missing action-learning; not in the source actieleren",
         "error: docs/nl/why/check.md:1: structure differs from docs/en/why/check.md: "
-        "front matter 'module': 'why' in English, 'hoe' in translation",
+        "front matter 'module': 'why' in the source, 'hoe' in translation",
     ]
 
 

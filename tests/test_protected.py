@@ -10,7 +10,7 @@ from cryptography.exceptions import InvalidTag
 
 from conftest import ROOT, build_site, free_port, serve
 from course.protect import ITERATIONS, derive_key, seal, unseal
-from course.settings import ui
+from course.data import ui
 from html_tools import built_path
 from protected_tools import PASSWORD, decrypted_text, leaks, protected_pages, sealed_pages, secret_phrases
 

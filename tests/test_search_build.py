@@ -76,7 +76,7 @@ def test_forms_and_buttons_stay_out_of_search_while_their_pages_are_found(site):
     """Readers search the course text; the fields, buttons and questions the build adds to a page
     would only repeat themselves on dozens of results."""
     from course.selfchecks import load_self_checks
-    from course.settings import ui
+    from course.data import ui
     from course.worksheet import load_prompts
 
     checks, prompts = load_self_checks(), load_prompts()

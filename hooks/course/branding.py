@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-LANGUAGES = ("en", "nl")
+from course.data import configured
+
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 COLOUR_KEYS = ("primary", "primary_light", "primary_dark", "accent")
 
@@ -26,8 +27,10 @@ class Branding:
     copyright: dict[str, str]
 
 
-def read_branding(extra: dict, theme_dirs: list[str]) -> Branding:
-    """Validate `extra.branding`; raise BrandingError naming the key when something is wrong."""
+def read_branding(extra: dict, theme_dirs: list[str], languages: tuple[str, ...] | None = None) -> Branding:
+    """Validate `extra.branding` with a text in each of the site's `languages` (default:
+    mkdocs.yml's); raise BrandingError naming the key when something is wrong."""
+    languages = configured(languages)
     data = extra.get("branding")
     if not isinstance(data, dict):
         raise BrandingError("extra.branding is missing; see README, 'Your own branding'")
@@ -43,13 +46,13 @@ def read_branding(extra: dict, theme_dirs: list[str]) -> Branding:
     if logo and not any((Path(folder) / logo).is_file() for folder in theme_dirs):
         raise BrandingError(f"extra.branding.logo '{logo}' is not a file in the theme's custom_dir (overrides/)")
     return Branding(
-        name=_texts(data, "name"),
+        name=_texts(data, "name", languages),
         logo=logo,
         colours={key: colours[key] for key in COLOUR_KEYS},
         contact_url=url,
-        contact_label=_texts(contact, "label", "contact.label"),
-        certificate_issuer=_texts(data, "certificate_issuer"),
-        copyright=_texts(data, "copyright"),
+        contact_label=_texts(contact, "label", languages, "contact.label"),
+        certificate_issuer=_texts(data, "certificate_issuer", languages),
+        copyright=_texts(data, "copyright", languages),
     )
 
 
@@ -60,12 +63,12 @@ def _mapping(data: dict, key: str) -> dict:
     return value
 
 
-def _texts(data: dict, key: str, shown: str | None = None) -> dict[str, str]:
+def _texts(data: dict, key: str, languages: tuple[str, ...], shown: str | None = None) -> dict[str, str]:
     value = data.get(key)
     shown = shown or key
     if not isinstance(value, dict):
-        raise BrandingError(f"extra.branding.{shown} needs a text per language ({', '.join(LANGUAGES)})")
-    for language in LANGUAGES:
+        raise BrandingError(f"extra.branding.{shown} needs a text per language ({', '.join(languages)})")
+    for language in languages:
         if not str(value.get(language) or "").strip():
             raise BrandingError(f"extra.branding.{shown} has no '{language}' text")
-    return {language: str(value[language]) for language in LANGUAGES}
+    return {language: str(value[language]) for language in languages}

@@ -6,8 +6,11 @@ import math
 import re
 from urllib.parse import urlsplit
 
+from pathlib import Path
+
+from course.data import DATA, configured, load_yaml, loaded
 from course.pages import Page, section_text
-from course.settings import authoring
+from course.schema import Problems, mapping, per_language
 
 EXTERNAL_LINK = re.compile(r"\]\((https?://[^)\s]*)(?:\s+\"[^\"]*\")?\)|<(https?://[^>\s]+)>")
 BARE_LINK_TARGET = re.compile(r"\]\([ \t]*(https?:[^)\n]*)\)")
@@ -19,9 +22,30 @@ WORD = re.compile(r"[^\W_]++(?:['’-][^\W_]++)*+")
 EXAMPLE_BOX = re.compile(r"^(!!!|\?\?\?\+?)\s+example\b", re.M)
 
 
+def authoring_rules(languages: tuple[str, ...] | None = None) -> dict:
+    """The authoring rules for the site's `languages` (default: mkdocs.yml's), validated once while
+    data/ is unchanged."""
+    return loaded("Authoring rules", load_authoring_rules, languages=configured(languages))
+
+
+def load_authoring_rules(path: Path = DATA / "authoring.yml", languages: tuple[str, ...] | None = None) -> dict:
+    """data/authoring.yml; a DataError names the file, the key and each language it lacks."""
+    problems = Problems(path, configured(languages))
+    rules = mapping(load_yaml(path), "top level", problems)
+    problems.raise_if_any()
+    lesson, overview = mapping(rules.get("lesson"), "lesson", problems), mapping(rules.get("overview"), "overview", problems)
+    for where, value in (("lesson.sections", lesson.get("sections")), ("overview.sections", overview.get("sections")),
+                         ("lesson.sources_section", lesson.get("sources_section")),
+                         ("lesson.prompt_section", lesson.get("prompt_section"))):
+        per_language(value, where, problems)
+    per_language(rules.get("reading_speed"), "reading_speed", problems)
+    problems.raise_if_any()
+    return rules
+
+
 def check_page(page: Page, language: str) -> list[tuple[int, str]]:
     """Return (line, problem) pairs for one page in `language`."""
-    rules = authoring()
+    rules = authoring_rules()
     problems = _check_meta(page, rules)
     if not page.headings or page.headings[0].level != 1:
         problems.append((page.body_line, "the page must start with a level-1 heading (# Title)"))
@@ -36,13 +60,13 @@ def check_page(page: Page, language: str) -> list[tuple[int, str]]:
 
 def word_count(page: Page, language: str) -> int:
     """Words of lesson text: without front matter, comments, code, link targets and the sources."""
-    sources = authoring()["lesson"]["sources_section"][language]
+    sources = authoring_rules()["lesson"]["sources_section"][language]
     return _words(page.body, section_text(page, sources) or "")
 
 
 def reading_minutes(page: Page, language: str) -> int:
     """Estimated reading time in whole minutes, from the page's own words."""
-    speed = authoring()["reading_speed"][language]
+    speed = authoring_rules()["reading_speed"][language]
     return max(1, math.ceil(word_count(page, language) / speed))
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import Problems, identifier, mapping, sequence
-from course.settings import DATA, load_yaml
-from course.worksheet import MODULES, bilingual
+from course.data import DATA, configured, load_yaml
+from course.schema import Problems, identifier, mapping, sequence, text
+from course.worksheet import MODULES
 
 COURSE_MODULES = tuple(module for module in MODULES if module != "start")
 
@@ -18,9 +18,9 @@ class ModuleCard:
     makes: dict[str, str]
 
 
-def load_cards(path: Path = DATA / "learner" / "modules.yml") -> list[ModuleCard]:
+def load_cards(path: Path = DATA / "learner" / "modules.yml", languages: tuple[str, ...] | None = None) -> list[ModuleCard]:
     """One card per course module, in course order; a DataError lists every problem by key."""
-    problems = Problems(path)
+    problems = Problems(path, configured(languages))
     data = mapping(load_yaml(path), "top level", problems)
     seen: set[str] = set()
     cards = []
@@ -31,7 +31,7 @@ def load_cards(path: Path = DATA / "learner" / "modules.yml") -> list[ModuleCard
         if isinstance(hours, bool) or not isinstance(hours, (int, float)) or hours <= 0:
             problems.add(f"{where}.hours", f"expected a number of hours above 0, found {hours!r}")
         cards.append(ModuleCard(identifier(raw.get("id"), f"{where}.id", problems, seen),
-                                hours, bilingual(raw.get("makes"), f"{where}.makes", problems)))
+                                hours, text(raw.get("makes"), f"{where}.makes", problems)))
     if tuple(card.id for card in cards) != COURSE_MODULES:
         problems.add("modules", f"expected the modules {', '.join(COURSE_MODULES)}, in this order")
     problems.raise_if_any()

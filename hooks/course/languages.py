@@ -1,16 +1,24 @@
-"""What mkdocs-static-i18n is building (it builds the site once per language, the default one
-first, the others from its on_post_build), and each page's address in every language for the
-language switcher (overrides/partials/alternate.html and the hidden list in overrides/main.html
-that language.js reads after instant navigation)."""
+"""The site's languages as mkdocs-static-i18n is configured with them in mkdocs.yml, the one place
+they are named (`site_languages`, or `project_languages` outside a build); what it is building (it
+builds the site once per language, the default one first, the others from its on_post_build); and
+each page's address in every language for the language switcher (overrides/partials/alternate.html
+and the hidden list in overrides/main.html that language.js reads after instant navigation)."""
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import PluginError
 from mkdocs.utils import normalize_url
+from mkdocs.utils.yaml import yaml_load
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.pages import Page
+
+PROJECT = Path(__file__).resolve().parents[2]
 
 
 def building(config: MkDocsConfig) -> str:
@@ -40,3 +48,51 @@ def switcher_links(config: MkDocsConfig, files: dict, page: Page | None = None, 
         target = files[language].url if language in files else ("" if language == default else f"{language}/")
         links[language] = normalize_url(target, page=page, base=base)
     return links
+
+
+@dataclass(frozen=True)
+class SiteLanguages:
+    """The languages the i18n plugin is configured with (source first) and the translations the
+    project declares partial (`extra.partial_translations`): their missing pages fall back to the
+    source page, and the parity check warns about them instead of failing."""
+
+    source: str
+    all: tuple[str, ...]
+    partial: frozenset[str] = frozenset()
+
+    @property
+    def translations(self) -> tuple[str, ...]:
+        """Every language but the source."""
+        return tuple(language for language in self.all if language != self.source)
+
+
+def site_languages(config: MkDocsConfig) -> SiteLanguages:
+    """The site's languages, from the i18n plugin's configuration as MkDocs loaded it."""
+    entries = [{"locale": item.locale, "default": item.default} for item in config.plugins["i18n"].config.languages]
+    return _from_entries(entries, config.extra)
+
+
+def project_languages(config_file: Path = PROJECT / "mkdocs.yml") -> SiteLanguages:
+    """The site's languages read from mkdocs.yml itself, for scripts and tests that run no build."""
+    return _project_languages(Path(config_file).resolve())
+
+
+@functools.lru_cache(maxsize=8)
+def _project_languages(config_file: Path) -> SiteLanguages:
+    with config_file.open(encoding="utf-8") as handle:
+        data = yaml_load(handle)
+    for plugin in data.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return _from_entries(plugin["i18n"].get("languages") or [], data.get("extra") or {})
+    raise ValueError(f"{config_file}: the i18n plugin (mkdocs-static-i18n) is not configured")
+
+
+def _from_entries(entries: list[dict], extra: dict) -> SiteLanguages:
+    locales = [str(entry["locale"]) for entry in entries if entry.get("locale") not in (None, "null")]
+    source = next((str(entry["locale"]) for entry in entries if entry.get("default")), locales[0])
+    ordered = (source, *(locale for locale in locales if locale != source))
+    partial = frozenset(extra.get("partial_translations") or ())
+    if not partial <= set(ordered[1:]):
+        raise PluginError(f"extra.partial_translations: {', '.join(sorted(partial - set(ordered[1:])))} is not one of "
+                          f"the translations configured in the i18n plugin ({', '.join(ordered[1:])})")
+    return SiteLanguages(source, ordered, partial)

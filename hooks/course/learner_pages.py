@@ -2,7 +2,7 @@
 (with language-independent page ids) and the prompt catalogue per module."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
@@ -14,14 +14,21 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+T = TypeVar("T")
+_per_nav: dict[str, tuple[Navigation, object]] = {}
+
 
 def page_id(file: File) -> str:
-    """The page's id, the same in every language: its path in the language folder without '.md'."""
-    path = file.src_uri
-    for language in ("en/", "nl/"):
-        if path.startswith(language):
-            path = path[len(language):]
-    return path[: -len(".md")] if path.endswith(".md") else path
+    """The page's id, the same in every language: its path in the language folder without '.md'
+    (mkdocs-static-i18n's `norm_src_uri`; a page that falls back to the source language has the
+    same one)."""
+    path = getattr(file, "norm_src_uri", file.src_uri)
+    return path.removesuffix(".md")
+
+
+def module_titles(nav: Navigation) -> dict[str, str]:
+    """This language's module titles by module id, worked out once per navigation."""
+    return _once_per_nav("titles", nav, lambda: {module_id: title for module_id, title, _ in modules_from_nav(nav)})
 
 
 def modules_from_nav(nav: Navigation) -> list[tuple[str, str, list[Page]]]:
@@ -39,7 +46,12 @@ def modules_from_nav(nav: Navigation) -> list[tuple[str, str, list[Page]]]:
 
 
 def course_modules(nav: Navigation) -> list[dict]:
-    """Modules and their pages (lessons flagged), for the browser; needs every page's title read."""
+    """Modules and their pages (lessons flagged), for the browser, once per navigation; needs every
+    page's title read (call it from on_page_context)."""
+    return _once_per_nav("modules", nav, lambda: _course_modules(nav))
+
+
+def _course_modules(nav: Navigation) -> list[dict]:
     return [{"id": module_id, "title": title, "pages": [
         {"id": page_id(page.file), "title": page.title, "url": page.url, "lesson": page.meta.get("kind") == "lesson"}
         for page in pages]} for module_id, title, pages in modules_from_nav(nav)]
@@ -53,6 +65,14 @@ def catalogue(prompts: dict[str, Prompt], titles: dict[str, str], language: str,
         if chosen:
             modules.append({"id": module, "title": titles.get(module, module), "prompts": chosen})
     return modules
+
+
+def _once_per_nav(name: str, nav: Navigation, work_out: Callable[[], T]) -> T:
+    """`work_out()` for this navigation (one per language build), kept until the next one."""
+    cached = _per_nav.get(name)
+    if cached is None or cached[0] is not nav:
+        cached = _per_nav[name] = (nav, work_out())
+    return cached[1]
 
 
 def course_page_url(target: str, page: Page, files: Files, language: str) -> str:

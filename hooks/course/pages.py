@@ -8,7 +8,8 @@ from typing import NamedTuple
 import yaml
 from mkdocs.exceptions import PluginError
 
-from course.settings import SafeLoader, per_version
+from course.data import SafeLoader
+from course.file_cache import per_version
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")

@@ -1,7 +1,10 @@
-"""Translation parity: every page in both languages, the same structure, and up-to-date translations.
+"""Translation parity: every page in every language, the same structure, and up-to-date translations.
+The languages, the source language and the translations declared partial come from mkdocs.yml
+(course/languages.py): a page missing in a partial translation is a warning (the site shows the
+source page with a notice), in any other an error.
 
 Run as `python -m course.parity check [DOCS]` or `python -m course.parity done [PAGE ...]` with
-`hooks/` on the Python path (the Makefile does this).
+`hooks/` on the Python path (the Makefile does this); both read the mkdocs.yml next to DOCS.
 """
 from __future__ import annotations
 
@@ -12,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.file_cache import per_version
+from course.languages import SiteLanguages, project_languages
 from course.pages import Page, PageError, read_page
-from course.settings import per_version
 
-SOURCE_LANGUAGE = "en"
 RECORD_KEY = "translation_of"
 # front-matter keys that drive generated content and must match between languages
 GENERATOR_KEYS = ("kind", "generate", "module", "attempt", "protected")
@@ -34,24 +37,26 @@ class Finding:
 
 @per_version  # the check and every translation's build ask for it
 def source_hash(source: Path) -> str:
-    """Short content hash of an English page, recorded in its translation's front matter."""
+    """Short content hash of a source page, recorded in its translation's front matter."""
     text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding]:
-    """Compare every translation folder with the English source folder."""
+def check(docs: Path, languages: SiteLanguages | None = None) -> list[Finding]:
+    """Compare every translation folder with the source language's folder (languages: those of
+    the mkdocs.yml next to `docs`)."""
+    languages = languages or languages_for(docs)
     findings: list[Finding] = []
-    source_dir = docs / SOURCE_LANGUAGE
-    for language in languages:
-        if language == SOURCE_LANGUAGE:
-            continue
+    source_dir = docs / languages.source
+    sources = _pages(source_dir)
+    for language in languages.translations:
         target_dir = docs / language
-        sources = _pages(source_dir)
         targets = _pages(target_dir)
+        missing = "warning" if language in languages.partial else "error"
         for rel in sorted(sources - targets):
-            findings.append(Finding("error", _show(target_dir / rel), 1,
-                                    f"missing translation of {_show(source_dir / rel)}"))
+            findings.append(Finding(missing, _show(target_dir / rel), 1,
+                                    f"missing translation of {_show(source_dir / rel)}"
+                                    + (" (the source page is shown instead)" if missing == "warning" else "")))
         for rel in sorted(targets - sources):
             findings.append(Finding("error", _show(target_dir / rel), 1,
                                     f"no source page {_show(source_dir / rel)} for this translation"))
@@ -60,13 +65,20 @@ def check(docs: Path, languages: tuple[str, ...] = ("en", "nl")) -> list[Finding
     return findings
 
 
+def languages_for(docs: Path) -> SiteLanguages:
+    """The languages of the project whose docs folder is `docs` (the mkdocs.yml beside it; this
+    project's for a folder without one, such as a test's)."""
+    config_file = Path(docs).resolve().parent / "mkdocs.yml"
+    return project_languages(config_file) if config_file.is_file() else project_languages()
+
+
 def outdated(source: Path, target_meta: dict) -> bool:
-    """True when the recorded source version differs from the English page as it is now."""
+    """True when the recorded source version differs from the source page as it is now."""
     return str(target_meta.get(RECORD_KEY)) != source_hash(source)
 
 
 def mark_done(target: Path, source: Path) -> bool:
-    """Record the current English version in a translation's front matter; True if it changed."""
+    """Record the current source version in a translation's front matter; True if it changed."""
     text = target.read_text(encoding="utf-8")
     # quoted: an all-digit hash would otherwise be read back as a number
     record = f'{RECORD_KEY}: "{source_hash(source)}"'
@@ -112,7 +124,7 @@ def _structure_differences(source: Page, target: Page) -> list[str]:
     target_levels = Counter(h.level for h in target.headings)
     for level in sorted(set(source_levels) | set(target_levels)):
         if source_levels[level] != target_levels[level]:
-            problems.append(f"level-{level} headings: {source_levels[level]} in English, "
+            problems.append(f"level-{level} headings: {source_levels[level]} in the source, "
                             f"{target_levels[level]} in translation")
     source_ids = [h.anchor for h in source.headings if h.anchor]
     target_ids = [h.anchor for h in target.headings if h.anchor]
@@ -124,7 +136,7 @@ def _structure_differences(source: Page, target: Page) -> list[str]:
         problems.append(_list_difference("markers", source_markers, target_markers))
     for key in GENERATOR_KEYS:
         if source.meta.get(key) != target.meta.get(key):
-            problems.append(f"front matter '{key}': {source.meta.get(key)!r} in English, "
+            problems.append(f"front matter '{key}': {source.meta.get(key)!r} in the source, "
                             f"{target.meta.get(key)!r} in translation")
     return problems
 
@@ -133,12 +145,12 @@ def _list_difference(what: str, source: list[str], target: list[str]) -> str:
     missing = [x for x in source if x not in target]
     extra = [x for x in target if x not in source]
     if not missing and not extra:
-        return f"{what} in a different order: {', '.join(source)} in English, {', '.join(target)} in translation"
+        return f"{what} in a different order: {', '.join(source)} in the source, {', '.join(target)} in translation"
     parts = []
     if missing:
         parts.append("missing " + ", ".join(missing))
     if extra:
-        parts.append("not in English " + ", ".join(extra))
+        parts.append("not in the source " + ", ".join(extra))
     return f"{what}: " + "; ".join(parts)
 
 
@@ -170,12 +182,12 @@ def _main(argv: list[str]) -> int:
         print(f"translations: {errors} error(s), {warnings} warning(s)")
         return 1 if errors else 0
     if command == "done":
+        languages = languages_for(Path("docs"))
         targets = [Path(a) for a in args] or sorted(
-            p for lang in Path("docs").iterdir() if lang.name != SOURCE_LANGUAGE
-            for p in lang.rglob("*.md"))
+            p for language in languages.translations for p in (Path("docs") / language).rglob("*.md"))
         for target in targets:
             language_dir = target.parts.index("docs") + 1
-            source = Path(*target.parts[:language_dir], SOURCE_LANGUAGE, *target.parts[language_dir + 1:])
+            source = Path(*target.parts[:language_dir], languages.source, *target.parts[language_dir + 1:])
             if not source.exists():
                 print(f"error: {target}: no source page {source}")
                 return 1

@@ -10,11 +10,6 @@ from markupsafe import Markup
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
-# Hooks add their fragments in on_page_context at this priority: after Material's search (0) has
-# indexed the page's own text, so forms and buttons stay out of the index and are never parsed by
-# Markdown or the search parser; before hooks/protected.py (-90) seals the finished page.
-AFTER_SEARCH = -50
-
 _environments: dict[int, Environment] = {}
 _json: dict[str, tuple[object, Markup]] = {}
 
@@ -40,8 +35,19 @@ def script_json(name: str, value: object) -> Markup:
 
 
 def page_language(page: object) -> str:
-    """The page's language as set by mkdocs-static-i18n."""
-    return getattr(page.file, "locale", None) or "en"
+    """The reader's language: the one whose build the page belongs to (mkdocs-static-i18n)."""
+    return page.file.locale_alternate_of
+
+
+def text_language(page: object) -> str:
+    """The language the page is written in: the source language's for a page missing in the
+    reader's language, which mkdocs-static-i18n shows in its place."""
+    return page.file.locale
+
+
+def is_fallback(page: object) -> bool:
+    """True for a source-language page shown because the reader's language has no version of it."""
+    return text_language(page) != page_language(page)
 
 
 def insert_after_title(html: str, fragment: str) -> str:

@@ -1,20 +1,22 @@
-"""Validation helpers for the bilingual YAML data files: collect every problem, then fail once."""
+"""Validation helpers for the YAML data files: collect every problem, then fail once. Text is
+checked against the site's languages (course/languages.py), which every loader is given."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
-from course.settings import DataError
+from course.data import DataError
 
-LANGUAGES = ("en", "nl")
 ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class Problems:
-    """Problems found in one file; `raise_if_any` fails with all of them, naming file and key."""
+    """Problems found in one file whose texts must exist in `languages`; `raise_if_any` fails with
+    all of them, naming file and key."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, languages: tuple[str, ...]) -> None:
         self.path = path
+        self.languages = languages
         self.messages: list[str] = []
 
     def add(self, where: str, problem: str) -> None:
@@ -41,17 +43,30 @@ def sequence(value: object, where: str, problems: Problems) -> list:
     return []
 
 
-def text(value: object, where: str, problems: Problems) -> dict[str, str]:
-    """Text in every language, e.g. {en: ..., nl: ...}; a missing language is a problem."""
+def text(value: object, where: str, problems: Problems, besides: tuple[str, ...] = ()) -> dict[str, str]:
+    """Text in every language, a mapping of language to text; a missing language is a problem, and
+    so is any other key not in `besides`: an unquoted comma in a YAML flow mapping such as
+    {en: One, two, nl: ...} silently makes "two" a key, which this catches."""
     value = mapping(value, where, problems) if value is not None else {}
+    for extra in sorted(set(value) - set(problems.languages) - set(besides), key=str):
+        problems.add(where, f"unexpected key {extra!r}; put text with commas in quotes")
     result = {}
-    for language in LANGUAGES:
+    for language in problems.languages:
         entry = value.get(language)
         if not isinstance(entry, str) or not entry.strip():
             problems.add(where, f"missing '{language}' text")
         else:
             result[language] = entry.strip()
     return result
+
+
+def per_language(value: object, where: str, problems: Problems) -> dict:
+    """A value (of any kind) for every language, e.g. {en: 200, nl: 190}; a missing one is a problem."""
+    value = mapping(value, where, problems)
+    for language in problems.languages:
+        if value.get(language) in (None, "", []):
+            problems.add(where, f"missing '{language}'")
+    return value
 
 
 def identifier(value: object, where: str, problems: Problems, seen: set[str]) -> str:

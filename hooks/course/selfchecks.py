@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.data import DATA, configured, load_yaml
 from course.schema import Problems, identifier, mapping, sequence, text
-from course.settings import DATA, load_yaml
 
 MIN_QUESTIONS, MAX_QUESTIONS = 4, 6
 TYPES = ("single", "multiple")
@@ -33,18 +33,19 @@ class SelfCheck:
     questions: tuple[Question, ...]
 
 
-def load_self_checks(folder: Path = DATA / "selfchecks") -> dict[str, SelfCheck]:
-    """Every module's self-check, keyed by module; DataError names file, key and problem."""
+def load_self_checks(folder: Path = DATA / "selfchecks", languages: tuple[str, ...] | None = None) -> dict[str, SelfCheck]:
+    """Every module's self-check in the site's `languages`, keyed by module; DataError names file,
+    key and problem."""
     checks = {}
     for path in sorted(folder.glob("*.yml")):
-        check = load_self_check(path)
+        check = load_self_check(path, languages)
         checks[check.module] = check
     return checks
 
 
-def load_self_check(path: Path) -> SelfCheck:
+def load_self_check(path: Path, languages: tuple[str, ...] | None = None) -> SelfCheck:
     """One self-check file."""
-    problems = Problems(path)
+    problems = Problems(path, configured(languages))
     data = mapping(load_yaml(path), "top level", problems)
     problems.raise_if_any()
     module = data.get("module")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.schema import LANGUAGES, Problems, identifier, mapping, sequence, text
-from course.settings import DATA, DataError, load_yaml, loaded
+from course.data import DATA, DataError, configured, load_yaml, loaded
+from course.schema import Problems, identifier, mapping, sequence, text
 
 MODULES = ("start", "introduction", "why", "how", "what", "results")
 TYPES = ("short", "long", "choice", "date")
@@ -37,38 +37,26 @@ class Prompt:
                 "choices": [{"id": c.id, "label": c.label[language]} for c in self.choices]}
 
 
-def prompts() -> dict[str, Prompt]:
+def prompts(languages: tuple[str, ...]) -> dict[str, Prompt]:
     """The prompts for the build: loaded once while data/ is unchanged; broken data stops it."""
-    return loaded("Action-plan prompts", load_prompts)
+    return loaded("Action-plan prompts", load_prompts, languages=languages)
 
 
-def load_prompts(folder: Path = DATA / "worksheet") -> dict[str, Prompt]:
-    """Every prompt of every file in `folder`, by id, in file-name then file order."""
+def load_prompts(folder: Path = DATA / "worksheet", languages: tuple[str, ...] | None = None) -> dict[str, Prompt]:
+    """Every prompt of every file in `folder` in the site's `languages`, by id, in file-name then
+    file order."""
     prompts: dict[str, Prompt] = {}
     origin: dict[str, Path] = {}
     for path in sorted(folder.glob("*.yml")):
-        for prompt in _read_file(path):
+        for prompt in _read_file(path, configured(languages)):
             if prompt.id in prompts:
                 raise DataError(f"{path}: prompt id '{prompt.id}' is already used in {origin[prompt.id]}")
             prompts[prompt.id], origin[prompt.id] = prompt, path
     return prompts
 
 
-def by_module(prompts: dict[str, Prompt]) -> dict[str, list[Prompt]]:
-    """Prompts grouped by module, modules in course order."""
-    return {module: [p for p in prompts.values() if p.module == module] for module in MODULES}
-
-
-def bilingual(value: object, where: str, problems: Problems) -> dict[str, str]:
-    """Text in both languages and nothing else: an unquoted comma in a YAML flow mapping such as
-    {en: One, two, nl: ...} silently makes "two" a key, which this catches."""
-    for extra in sorted(set(value) - set(LANGUAGES)) if isinstance(value, dict) else ():
-        problems.add(where, f"unexpected key {extra!r}; put text with commas in quotes")
-    return text(value, where, problems)
-
-
-def _read_file(path: Path) -> list[Prompt]:
-    problems = Problems(path)
+def _read_file(path: Path, languages: tuple[str, ...]) -> list[Prompt]:
+    problems = Problems(path, languages)
     data = mapping(load_yaml(path), "top level", problems)
     seen: set[str] = set()
     prompts = [_prompt(item, f"prompts[{index}]", problems, seen)
@@ -87,8 +75,8 @@ def _prompt(item: object, where: str, problems: Problems, seen: set[str]) -> Pro
         if item.get(key) not in allowed:
             problems.add(f"{where}.{key}", f"{item.get(key)!r} is not one of {', '.join(allowed)}")
     return Prompt(prompt_id, str(item.get("module")), str(item.get("type")),
-                  bilingual(item.get("label"), f"{where}.label", problems),
-                  bilingual(item.get("help"), f"{where}.help", problems), _choices(item, where, problems))
+                  text(item.get("label"), f"{where}.label", problems),
+                  text(item.get("help"), f"{where}.help", problems), _choices(item, where, problems))
 
 
 def _choices(item: dict, where: str, problems: Problems) -> tuple[Choice, ...]:
@@ -104,5 +92,5 @@ def _choices(item: dict, where: str, problems: Problems) -> tuple[Choice, ...]:
     for index, choice in enumerate(raw):
         choice = mapping(choice, f"{where}.choices[{index}]", problems)
         choices.append(Choice(identifier(choice.get("id"), f"{where}.choices[{index}].id", problems, seen),
-                              bilingual(choice.get("label"), f"{where}.choices[{index}].label", problems)))
+                              text(choice.get("label"), f"{where}.choices[{index}].label", problems)))
     return tuple(choices)

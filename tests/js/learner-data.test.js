@@ -7,7 +7,7 @@ const { loadModules } = require("./load-modules.js");
 
 const {
   CultureTestScore: Score, LearnerSchema: Schema, ExportFile: Export, Milestones, PlanMarkdown, TeamProfile: Team,
-} = loadModules("lib/culture-test-score.js", "lib/learner-migrations.js", "lib/learner-schema.js", "lib/export-file.js",
+} = loadModules("lib/shared-words.js", "lib/culture-test-score.js", "lib/learner-migrations.js", "lib/learner-schema.js", "lib/export-file.js",
   "lib/milestones.js", "lib/plan-markdown.js", "lib/team-profile.js");
 
 const bank = {
@@ -70,6 +70,32 @@ test("parseExport refuses bad files with a precise reason", () => {
     const result = Export.parseExport(text);
     assert.equal(result.ok, false, text.slice(0, 80));
     assert.deepEqual(result.problem, { path, code }, text.slice(0, 80));
+  }
+});
+
+test("the languages, attempts, rating scale and card words come from the page's data, not from the code", () => {
+  const words = JSON.parse(process.env.COURSE_WORDS);
+  const file = (data) => JSON.stringify({ format: Export.FORMAT, version: 1, data });
+  const [first, retake] = words.attempts;
+  const max = words.scale.max;
+  const card = { id: "c", decision: words.card.decisions[0] };
+  words.card.fields.filter((field) => field !== "decision").forEach((field) => { card[field] = "x"; });
+  const sample = { language: words.languages[words.languages.length - 1],
+    "culture-test": { version: 1, attempts: { [retake]: { bank_version: 1, answers: { a1: { [words.questions[0]]: max } } } } },
+    experiments: { version: 1, cards: [card] } };
+  assert.equal(Export.parseExport(file(sample)).ok, true);
+  assert.equal(Export.parseExport(file({ language: "de" })).ok, false);
+  process.env.COURSE_WORDS = JSON.stringify({ ...words, languages: [...words.languages, "de"], attempts: [first, "third"],
+    scale: { min: 1, max: max + 1 }, card: { ...words.card, decisions: ["keep"] } });
+  try {
+    assert.equal(Export.parseExport(file({ language: "de" })).ok, true);
+    assert.equal(Export.parseExport(file({ "culture-test": sample["culture-test"] })).problem.code, "unknown-key");
+    const third = { version: 1, attempts: { third: { bank_version: 1, answers: { a1: { [words.questions[0]]: max + 1 } } } } };
+    assert.equal(Export.parseExport(file({ "culture-test": third })).ok, true);
+    assert.equal(Score.latestAttempt(third), third.attempts.third);
+    assert.equal(Export.parseExport(file({ experiments: sample.experiments })).problem.code, "not-choice");
+  } finally {
+    process.env.COURSE_WORDS = JSON.stringify(words);
   }
 });
 

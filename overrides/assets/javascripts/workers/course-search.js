@@ -83,7 +83,7 @@
   var inFrame = typeof document !== "undefined";
   var address = inFrame ? document.currentScript.src : self.location.href;
   var settings = parameters(address);
-  var language = "en"; // of the loaded index
+  var language = null; // of the loaded index (its config.lang)
   var documents = {}; // location -> plain title and text, for ranking phrases
 
   function load(url) {
@@ -105,9 +105,10 @@
 
   /* ---- Changes to lunr, applied once Material's worker has loaded it ----------------------- */
 
-  /* The language's stemmer; Dutch (lunr.nl) exists only once Material's setup has loaded it. */
+  /* The language's stemmer from lunr-languages (lunr.nl, lunr.de, ...), which exists only once
+     Material's setup has loaded it; lunr's own stemmer for English, which lunr-languages lacks. */
   function stemmer(lunr) {
-    return language === "en" ? lunr.stemmer : lunr[language].stemmer;
+    return lunr[language] ? lunr[language].stemmer : lunr.stemmer;
   }
 
   function stem(lunr, word) {

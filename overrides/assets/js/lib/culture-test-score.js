@@ -1,4 +1,5 @@
 // provides: CultureTestScore
+// needs: SharedWords
 /* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node in tests/js/).
    bank = {version, scale: {min, max}, dimensions: [{id, title}], statements: [{id, dimension}]}
    answers = {statementId: {reality: 1..6, aspiration: 1..6}} */
@@ -81,10 +82,14 @@
     });
   }
 
-  /* The latest attempt of the learner's culture-test section (retake before first), or null. */
+  /* The latest attempt of the learner's culture-test section (the retake before the first), or null. */
   function latestAttempt(test) {
     if (!test || !test.attempts) return null;
-    return test.attempts.retake || test.attempts.first || null;
+    var names = window.SharedWords.attempts();
+    for (var index = names.length - 1; index >= 0; index--) {
+      if (test.attempts[names[index]]) return test.attempts[names[index]];
+    }
+    return null;
   }
 
   /* Dimension scores of the latest attempt, or null without an attempt. */

@@ -1,5 +1,5 @@
 // provides: LearnerSchema
-// needs: LearnerMigrations
+// needs: LearnerMigrations, SharedWords
 /* The learner's course data as plain values: the stored sections and their schema versions, and
    validation of stored and imported data (older shapes are upgraded first, learner-migrations.js).
    Pure functions: no DOM, no storage (unit-tested under node in tests/js/). Every validator returns
@@ -13,9 +13,7 @@
   var LESSON = /^[a-z0-9][a-z0-9-]{0,80}(\/[a-z0-9][a-z0-9-]{0,80}){0,3}$/;
   var ISO = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/;
   var RESERVED = ["constructor", "prototype", "__proto__"];  // never keys of learner data
-  var DECISIONS = ["", "adopt", "adapt", "abandon"];
-  var CARD_FIELDS = ["what", "prediction", "measure", "who", "happened", "learned", "decision", "next"];
-  var LANGUAGES = ["en", "nl"];
+  var Words = window.SharedWords;  // languages, attempts, rating scale, card fields and decisions
   // Stored name -> current schema version. "language" is a bare string.
   var SECTIONS = { "language": 0, "culture-test": 1, "self-checks": 1, "worksheet": 1, "experiments": 1,
                    "progress": 1, "route": 1, "certificate": 1 };
@@ -69,12 +67,13 @@
 
   var validators = {
     "language": function (value, path) {
-      if (LANGUAGES.indexOf(value) < 0) throw new Problem(path, "not-language");
+      if (Words.languages().indexOf(value) < 0) throw new Problem(path, "not-language");
       return value;
     },
     "culture-test": function (value, path) {
       versioned(value, path, ["attempts"]);
-      var attempts = keysOf(value.attempts, path + ".attempts", ["first", "retake"]);
+      var attempts = keysOf(value.attempts, path + ".attempts", Words.attempts());
+      var scale = Words.scale(), questions = Words.questions();
       var result = { version: 1, attempts: {} };
       Object.keys(attempts).forEach(function (name) {
         var p = path + ".attempts." + name;
@@ -84,9 +83,9 @@
           started: optionalDate(attempt.started, p + ".started"),
           updated: optionalDate(attempt.updated, p + ".updated"),
           answers: idMap(attempt.answers, p + ".answers", ID, function (answer, q) {
-            keysOf(answer, q, ["reality", "aspiration"]);
+            keysOf(answer, q, questions);
             var clean = {};
-            ["reality", "aspiration"].forEach(function (k) { if (own(answer, k)) clean[k] = whole(answer[k], q + "." + k, 1, 6); });
+            questions.forEach(function (k) { if (own(answer, k)) clean[k] = whole(answer[k], q + "." + k, scale.min, scale.max); });
             return clean;
           })
         };
@@ -119,12 +118,13 @@
       var seen = {};
       return { version: 1, cards: value.cards.map(function (card, index) {
         var p = path + ".cards." + index;
-        keysOf(card, p, ["id", "created", "updated"].concat(CARD_FIELDS));
+        var fields = Words.cardFields();
+        keysOf(card, p, ["id", "created", "updated"].concat(fields));
         if (typeof card.id !== "string" || !ID.test(card.id) || own(seen, card.id)) throw new Problem(p + ".id", "bad-id");
         seen[card.id] = true;
         var clean = { id: card.id, created: optionalDate(card.created, p + ".created"), updated: optionalDate(card.updated, p + ".updated") };
-        CARD_FIELDS.forEach(function (field) { clean[field] = own(card, field) ? text(card[field], p + "." + field) : ""; });
-        if (DECISIONS.indexOf(clean.decision) < 0) throw new Problem(p + ".decision", "not-choice");
+        fields.forEach(function (field) { clean[field] = own(card, field) ? text(card[field], p + "." + field) : ""; });
+        if (clean.decision !== "" && Words.decisions().indexOf(clean.decision) < 0) throw new Problem(p + ".decision", "not-choice");
         return clean;
       }) };
     },
@@ -194,7 +194,7 @@
   function filled(value) { return typeof value === "string" && value.trim() !== ""; }
 
   window.LearnerSchema = {
-    SECTIONS: SECTIONS, CARD_FIELDS: CARD_FIELDS, DECISIONS: DECISIONS, Problem: Problem,
+    SECTIONS: SECTIONS, Problem: Problem,
     keysOf: keysOf, optionalDate: optionalDate, outcome: outcome, check: check, empty: empty, filled: filled
   };
 })();

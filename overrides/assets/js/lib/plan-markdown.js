@@ -1,5 +1,5 @@
 // provides: PlanMarkdown
-// needs: LearnerSchema
+// needs: LearnerSchema, SharedWords
 /* The learner's action plan as readable Markdown in the page's language. Pure functions. */
 (function () {
   "use strict";
@@ -64,7 +64,7 @@
     if (!cards.length) lines.push("_" + t.experiments_none + "_", "");
     cards.forEach(function (card, index) {
       lines.push("### " + t.experiment_card + " " + (index + 1), "");
-      Schema.CARD_FIELDS.forEach(function (field) {
+      window.SharedWords.cardFields().forEach(function (field) {
         var value = field === "decision" ? (card.decision ? t["experiment_decision_" + card.decision] : "") : card[field];
         if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", quoted(value.trim()), "");
       });

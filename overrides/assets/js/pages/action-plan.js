@@ -1,5 +1,5 @@
 // provides: ActionPlanPage
-// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat, PlanMarkdown, RadarChart
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat, SharedWords, PlanMarkdown, RadarChart
 /* The action-plan page: the largest gaps of the latest test attempt as focus, experiment cards
    (add, edit, remove; saved on every input), each module's questions folded away until one is
    answered, and printing with a cover (name, organisation, date, the test's chart). Prompts are handled by worksheet.js,
@@ -125,7 +125,7 @@
     var id = "card-" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     update(root, function (data) {
       var card = { id: id, created: now, updated: now };
-      Schema.CARD_FIELDS.forEach(function (field) { card[field] = ""; });
+      window.SharedWords.cardFields().forEach(function (field) { card[field] = ""; });
       data.cards.push(card);
     });
     var field = root.querySelector('[data-card="' + id + '"] [data-field]');

@@ -1,5 +1,5 @@
 // provides: CultureTestPage
-// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart
+// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js. */
 (function () {
@@ -47,7 +47,8 @@
 
   function renderResults(root, bank, data, attemptName, t) {
     var attempt = data.attempts[attemptName] || { answers: {} };
-    var first = attemptName === "retake" ? data.attempts.first : null;
+    var names = window.SharedWords.attempts();  // the first attempt, then the retake
+    var first = names.indexOf(attemptName) > 0 ? data.attempts[names[0]] || null : null;
     var scores = Score.dimensionScores(bank, attempt.answers);
     var firstScores = first ? Score.dimensionScores(bank, first.answers) : null;
     var changes = firstScores ? Score.compareAttempts(firstScores, scores) : null;
@@ -57,7 +58,7 @@
     });
     var dates = [];
     if (first && first.updated) dates.push(format(t.test_attempt_first, { date: window.NumberFormat.date(first.updated, t.date_locale) }));
-    if (attempt.updated) dates.push(format(attemptName === "retake" ? t.test_attempt_retake : t.test_attempt_first, { date: window.NumberFormat.date(attempt.updated, t.date_locale) }));
+    if (attempt.updated) dates.push(format(t["test_attempt_" + attemptName], { date: window.NumberFormat.date(attempt.updated, t.date_locale) }));
     root.querySelector("[data-test-attempts]").textContent = dates.join(" · ");
 
     // Table: every dimension, largest gap first, then those without enough answers.

@@ -7,16 +7,17 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from course.culture_test import ItemBank, bank_for_browser, item_bank
-from course.render import AFTER_SEARCH, append, page_language, render
-from course.settings import ui
+from course import events
+from course.data import ui
+from course.item_bank import ItemBank, bank_for_browser, item_bank
+from course.languages import site_languages
+from course.render import append, page_language, render
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-ATTEMPTS = ("first", "retake")
 _bank: ItemBank | None = None
 _forms: dict[str, Markup] = {}  # the rating form per language, the same for both attempts
 
@@ -24,18 +25,18 @@ _forms: dict[str, Markup] = {}  # the rating form per language, the same for bot
 def on_pre_build(config: MkDocsConfig) -> None:
     """Load and validate the item bank once per language build; a broken bank stops the build."""
     global _bank
-    _bank = item_bank()
+    _bank = item_bank(site_languages(config).all)
     _forms.clear()
 
 
-@event_priority(AFTER_SEARCH)
+@event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Append the test form and its results to the test pages."""
     if page.meta.get("generate") != "culture-test":
         return context
     attempt = page.meta.get("attempt")
-    if attempt not in ATTEMPTS:
-        raise PluginError(f"{page.file.src_uri}: front matter 'attempt' must be one of {', '.join(ATTEMPTS)}")
+    if attempt not in _bank.attempts:
+        raise PluginError(f"{page.file.src_uri}: front matter 'attempt' must be one of {', '.join(_bank.attempts)}")
     language = page_language(page)
     if language not in _forms:
         # rendered with autoescaping like every fragment, so it can be placed as it is

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.data import DATA, configured, load_yaml, loaded
 from course.schema import Problems, identifier, mapping, sequence, text
-from course.settings import DATA, load_yaml, loaded
 
 MIN_DIMENSIONS, MAX_DIMENSIONS = 7, 9
 MIN_STATEMENTS, MAX_STATEMENTS = 3, 4
@@ -34,6 +34,7 @@ class Statement:
 @dataclass(frozen=True)
 class ItemBank:
     version: int
+    attempts: tuple[str, ...]  # in order: the first attempt, then the retake
     scale_min: int
     scale_max: int
     labels: tuple[ScaleLabel, ...]
@@ -53,19 +54,21 @@ class ItemBank:
         return [(question, texts[language]) for question, texts in self.questions.items()]
 
 
-def item_bank() -> ItemBank:
+def item_bank(languages: tuple[str, ...]) -> ItemBank:
     """The item bank for the build: loaded once while data/ is unchanged; a broken bank stops it."""
-    return loaded("Learning Culture test", load_item_bank)
+    return loaded("Learning Culture test", load_item_bank, languages=languages)
 
 
-def load_item_bank(path: Path = DATA / "culture-test.yml") -> ItemBank:
-    """Read and validate the item bank; raise DataError listing every problem with file and key."""
-    problems = Problems(path)
+def load_item_bank(path: Path = DATA / "culture-test.yml", languages: tuple[str, ...] | None = None) -> ItemBank:
+    """Read and validate the item bank in the site's `languages` (default: mkdocs.yml's); raise
+    DataError listing every problem with file and key."""
+    problems = Problems(path, configured(languages))
     data = mapping(load_yaml(path), "top level", problems)
     problems.raise_if_any()
     version = data.get("version")
     if not isinstance(version, int) or version < 1:
         problems.add("version", f"expected a whole number of 1 or more, found {version!r}")
+    attempts = _attempts(data, problems)
     scale_min, scale_max, labels = _scale(data.get("scale"), problems)
     questions_data = mapping(data.get("questions"), "questions", problems)
     questions = {key: text(questions_data.get(key), f"questions.{key}", problems) for key in ("reality", "aspiration")}
@@ -77,7 +80,15 @@ def load_item_bank(path: Path = DATA / "culture-test.yml") -> ItemBank:
             problems.add(f"dimensions ({dimension.id})",
                          f"has {count} statements; expected {MIN_STATEMENTS} to {MAX_STATEMENTS}")
     problems.raise_if_any()
-    return ItemBank(version, scale_min, scale_max, labels, questions, dimensions, statements)
+    return ItemBank(version, attempts, scale_min, scale_max, labels, questions, dimensions, statements)
+
+
+def attempt_names(path: Path = DATA / "culture-test.yml") -> tuple[str, ...]:
+    """The test's attempts in order (first, retake), for data that names them."""
+    problems = Problems(path, ())
+    names = _attempts(mapping(load_yaml(path), "top level", problems), problems)
+    problems.raise_if_any()
+    return names
 
 
 def bank_for_browser(bank: ItemBank, language: str) -> dict:
@@ -90,6 +101,14 @@ def bank_for_browser(bank: ItemBank, language: str) -> dict:
     }
 
 
+def _attempts(data: dict, problems: Problems) -> tuple[str, ...]:
+    seen: set[str] = set()
+    names = tuple(identifier(name, "attempts", problems, seen) for name in sequence(data.get("attempts"), "attempts", problems))
+    if len(names) != 2:
+        problems.add("attempts", f"expected two attempts (the first and the retake), found {len(names)}")
+    return names
+
+
 def _scale(value: object, problems: Problems) -> tuple[int, int, tuple[ScaleLabel, ...]]:
     scale = mapping(value, "scale", problems)
     low, high = scale.get("min"), scale.get("max")
@@ -99,7 +118,7 @@ def _scale(value: object, problems: Problems) -> tuple[int, int, tuple[ScaleLabe
     labels = []
     for index, entry in enumerate(sequence(scale.get("labels"), "scale.labels", problems)):
         entry = mapping(entry, f"scale.labels[{index}]", problems)
-        labels.append(ScaleLabel(entry.get("value"), text(entry, f"scale.labels[{index}]", problems)))
+        labels.append(ScaleLabel(entry.get("value"), text(entry, f"scale.labels[{index}]", problems, besides=("value",))))
     if sorted(label.value for label in labels if isinstance(label.value, int)) != list(range(1, 7)):
         problems.add("scale.labels", "needs exactly one label for each value from 1 to 6")
     return 1, 6, tuple(sorted(labels, key=lambda label: label.value if isinstance(label.value, int) else 0))
@@ -129,5 +148,5 @@ def _statements(value: object, dimension_ids: set[str], problems: Problems) -> t
         dimension = entry.get("dimension")
         if dimension not in dimension_ids:
             problems.add(where, f"unknown dimension '{dimension}'")
-        statements.append(Statement(statement_id, str(dimension), text(entry, where, problems)))
+        statements.append(Statement(statement_id, str(dimension), text(entry, where, problems, besides=("id", "dimension"))))
     return tuple(statements)
