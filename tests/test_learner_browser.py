@@ -41,8 +41,9 @@ def complete_attempt(reality: int = 2, aspiration: int = 5, shift: int = 0) -> d
 
 def unfold(page) -> None:
     """Open the plan's modules that are folded away because nothing is written in them yet."""
-    for summary in page.locator("[data-plan-prompts]:not([open]) > summary").all():
-        summary.click()
+    folded = page.locator("[data-plan-prompts]:not([open]) > summary")
+    while folded.count():
+        folded.first.click()
 
 
 def export_file(data: dict) -> bytes:
