@@ -6,11 +6,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
-from course.content import authoring_rules, check_page, reading_minutes
+from course.content import authoring_rules, check_page, reading_minutes, unknown_keys
 from course.data import DATA, DataError, ui
 from course.file_cache import per_version
 from course.languages import site_languages
@@ -33,12 +34,22 @@ def on_pre_build(config: MkDocsConfig) -> None:
     authoring_rules(site_languages(config).all)
 
 
+@event_priority(events.BEFORE_PROTECTION)  # an unknown key is the first thing to tell the author
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Report broken authoring rules by file and line; give the page the glossary's abbreviations."""
     language = text_language(page)
     source = Path(page.file.abs_src_path)
+    where = shown(source, config.config_file_path)
+    unknown = unknown_keys(source_of(source))
+    if unknown:  # stop at once, whatever the strictness: a misspelt key may unprotect a page
+        raise PluginError("\n".join(f"{where}:{line}: {problem}" for line, problem in unknown))
     for line, problem in check_page(source_of(source), language):
-        log.warning(f"{shown(source, config.config_file_path)}:{line}: {problem}")
+        log.warning(f"{where}:{line}: {problem}")
+    if "title" in page.meta:
+        # the theme's templates write titles as they are (MkDocs has no autoescape): escaped once
+        # here as Markup, a title shows as written in the head, header, navigation and footer,
+        # and templates that escape it themselves (`| e`, autoescaped fragments) leave it alone
+        page.meta["title"] = escape(str(page.meta["title"]))
     # MkDocs builds each page's Markdown converter from mdx_configs right after this event
     config.mdx_configs["abbr"] = {"glossary": _abbreviations(language, markdown)}
 

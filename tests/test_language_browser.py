@@ -68,3 +68,20 @@ def test_pages_search_and_switching_stay_on_this_site(page, site):
     outside = [url for url in page.requests if not url.startswith(origin) and not url.startswith("data:")]
     assert outside == []
     assert len(page.requests) > 5
+
+
+
+def test_a_link_into_a_language_is_respected_whatever_the_browser_prefers(browser, site):
+    """Issue 20, item 12: an English-preferring newcomer following a link to /nl/ stays in Dutch, and
+    so does a learner who chose English before."""
+    context = browser.new_context(locale="en-GB")
+    tab = context.new_page()
+    for _ in ("newcomer", "chose English before"):
+        tab.goto(site["url"] + "nl/")
+        tab.wait_for_load_state("load")
+        tab.wait_for_timeout(300)  # a redirect would have started by now
+        assert tab.url == site["url"] + "nl/"
+        assert tab.locator("html").get_attribute("lang") == "nl"
+        switch_to(tab, "en")
+        tab.wait_for_url(site["url"])
+    context.close()

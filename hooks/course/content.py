@@ -1,6 +1,7 @@
 """Content rules for course pages: front matter, required sections, word counts, links."""
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import re
@@ -78,8 +79,18 @@ def _words(body: str, sources: str) -> int:
     return len(WORD.findall(text))
 
 
+def unknown_keys(page: Page) -> list[tuple[int, str]]:
+    """(line, problem) for every front-matter key the course does not know, with the nearest known
+    key: a misspelt `protected` would otherwise publish the page."""
+    known = list(authoring_rules()["front_matter"])
+    return [(page.key_line(key), f"front matter key '{key}' is unknown; did you mean "
+                                 f"'{difflib.get_close_matches(str(key), known, 1, 0)[0]}'? "
+                                 f"(known keys: {', '.join(known)})")
+            for key in page.meta if key not in known]
+
+
 def _check_meta(page: Page, rules: dict) -> list[tuple[int, str]]:
-    problems = []
+    problems = unknown_keys(page)
     for key in ("title", "description", "kind"):
         if not page.meta.get(key):
             problems.append((1, f"front matter has no '{key}'"))

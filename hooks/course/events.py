@@ -5,6 +5,8 @@ languages, so our hooks' on_post_build below it see the whole site once the last
 # on_pre_build: start remembering file versions before the hooks that load data;
 # on_config: put our offline shim in place before Material's offline plugin adds its CDN copy
 FIRST = 100
+# on_page_markdown: report unknown front-matter keys before hooks/protected.py reads the page
+BEFORE_PROTECTION = 10
 # on_page_context: add fragments after Material's search (0) has indexed the page's own text, so
 # forms and buttons stay out of the index and are never parsed by Markdown or the search parser
 AFTER_SEARCH = -50

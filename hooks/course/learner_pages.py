@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable, TypeVar
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -52,8 +53,10 @@ def course_modules(nav: Navigation) -> list[dict]:
 
 
 def _course_modules(nav: Navigation) -> list[dict]:
+    # titles are escaped Markup for the templates (hooks/lessons.py); the browser writes them as text
     return [{"id": module_id, "title": title, "pages": [
-        {"id": page_id(page.file), "title": page.title, "url": page.url, "lesson": page.meta.get("kind") == "lesson"}
+        {"id": page_id(page.file), "title": Markup(page.title).unescape(), "url": page.url,
+         "lesson": page.meta.get("kind") == "lesson"}
         for page in pages]} for module_id, title, pages in modules_from_nav(nav)]
 
 

@@ -17,6 +17,7 @@ HEADING_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 FENCE = re.compile(r"^[ \t]*(```|~~~)")
 # <!-- prompt: some-id --> and friends: the places where the build renders interactive elements
 MARKER = re.compile(r"<!--\s*([a-z][a-z-]*)\s*:\s*([a-z0-9][a-z0-9-]*)\s*-->")
+TOP_LEVEL_KEY = re.compile(r"^([^\s#:][^:]*?)[ \t]*:", re.M)
 
 
 class PageError(ValueError):
@@ -49,6 +50,11 @@ class Page(NamedTuple):
     body_line: int  # line number of the body's first line in the file
     headings: tuple[Heading, ...] = ()
     markers: tuple[Marker, ...] = ()
+    key_lines: dict | None = None  # front-matter key -> its line in the file
+
+    def key_line(self, key: str) -> int:
+        """The line of a front-matter key, or 1 when it cannot be told."""
+        return (self.key_lines or {}).get(key, 1)
 
 
 def shown(path: Path, config_file: str) -> str:
@@ -77,6 +83,7 @@ def read_page(path: Path) -> Page:
 def parse_page(path: Path, text: str) -> Page:
     """Parse Markdown text that came from `path`."""
     meta: dict = {}
+    key_lines: dict[str, int] = {}
     body, body_line = text, 1
     match = FRONT_MATTER.match(text)
     if match:
@@ -90,7 +97,9 @@ def parse_page(path: Path, text: str) -> Page:
             raise PageError(f"{path}:2: front matter must be a mapping of keys to values")
         body = text[match.end():]
         body_line = text[: match.end()].count("\n") + 1
-    return Page(path, meta, body, body_line, *_scan(body, body_line))
+        front = match.group(1)
+        key_lines = {m.group(1): front.count("\n", 0, m.start()) + 2 for m in TOP_LEVEL_KEY.finditer(front)}
+    return Page(path, meta, body, body_line, *_scan(body, body_line), key_lines)
 
 
 def section_text(page: Page, title: str) -> str | None:

@@ -18,10 +18,9 @@ from pathlib import Path
 from course.file_cache import per_version
 from course.languages import SiteLanguages, project_languages
 from course.pages import Page, PageError, read_page
+from course.content import authoring_rules
 
 RECORD_KEY = "translation_of"
-# front-matter keys that drive generated content and must match between languages
-GENERATOR_KEYS = ("kind", "generate", "module", "attempt", "protected")
 
 
 @dataclass(frozen=True)
@@ -134,7 +133,8 @@ def _structure_differences(source: Page, target: Page) -> list[str]:
     target_markers = [m.key for m in target.markers]
     if source_markers != target_markers:
         problems.append(_list_difference("markers", source_markers, target_markers))
-    for key in GENERATOR_KEYS:
+    # front-matter keys that drive generated content and must match between languages
+    for key in (key for key, rule in authoring_rules()["front_matter"].items() if rule["shared"]):
         if source.meta.get(key) != target.meta.get(key):
             problems.append(f"front matter '{key}': {source.meta.get(key)!r} in the source, "
                             f"{target.meta.get(key)!r} in translation")

@@ -92,7 +92,7 @@ test("the languages, attempts, rating scale and card words come from the page's 
     assert.equal(Export.parseExport(file({ "culture-test": sample["culture-test"] })).problem.code, "unknown-key");
     const third = { version: 1, attempts: { third: { bank_version: 1, answers: { a1: { [words.questions[0]]: max + 1 } } } } };
     assert.equal(Export.parseExport(file({ "culture-test": third })).ok, true);
-    assert.equal(Score.latestAttempt(third), third.attempts.third);
+    assert.equal(Score.latestAttempt(bank, third), third.attempts.third);
     assert.equal(Export.parseExport(file({ experiments: sample.experiments })).problem.code, "not-choice");
   } finally {
     process.env.COURSE_WORDS = JSON.stringify(words);
@@ -134,6 +134,10 @@ test("older stored shapes are migrated, not dropped", () => {
   // and an old shape inside an export file is migrated too
   const file = JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { "start-role": "Coach" } } });
   assert.deepEqual(Export.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
+  // a test attempt with `answers: null` has no ratings yet; the other attempt stays as it is
+  const test = Schema.check("culture-test", { version: 1, attempts: { first: attempt(2, 5), retake: { bank_version: 1, answers: null } } });
+  assert.deepEqual(test.value.attempts.retake.answers, {});
+  assert.deepEqual(test.value.attempts.first, attempt(2, 5));
 });
 
 test("a newer stored version is refused so that it is kept aside rather than overwritten", () => {
@@ -205,6 +209,51 @@ test("combineTeam counts identical files once and names files it cannot use", ()
   assert.equal(result.people, 3);
   // the retake is the latest attempt and is the one used
   assert.equal(result.dimensions[0].reality.max, 5);
+});
+
+test("combineTeam counts the latest complete attempt, refuses another item bank, and tells people apart by their id", () => {
+  const test = (person, attempts) => ({ version: 1, ...(person ? { person } : {}), attempts });
+  const file = (name, data, when) => ({ name, text: JSON.stringify({ format: "learning-culture-course", version: 1,
+    exported: when || "2025-01-05T10:00:00.000Z", data: { "culture-test": data } }) });
+  const unfinished = { ...attempt(6, 6), answers: { a1: { reality: 6 } } };
+  const otherBank = { ...attempt(3, 4), bank_version: 2 };
+  const result = Team.combineTeam([
+    file("anna.json", test("panna", { first: attempt(2, 5) }), "2025-01-05T10:00:00.000Z"),
+    file("bram.json", test("pbram", { first: attempt(2, 5) })),                       // answers like Anna
+    file("anna-later.json", test("panna", { first: attempt(3, 5), retake: unfinished }), "2025-02-01T10:00:00.000Z"),
+    file("old.json", test("pold", { first: otherBank })),
+  ], bank);
+  assert.deepEqual(result.rejected, [{ name: "anna.json", code: "duplicate" }, { name: "old.json", code: "other-bank" }]);
+  assert.equal(result.people, 2);
+  // Anna's later export counts, with its complete first attempt, not the unfinished retake
+  assert.deepEqual(result.dimensions, []);
+  const three = Team.combineTeam([file("a.json", test("pa", { first: attempt(3, 5), retake: unfinished })),
+    file("b.json", test("pb", { first: attempt(2, 5) })), file("c.json", test("pc", { first: attempt(2, 5) }))], bank);
+  assert.deepEqual(three.dimensions[0].reality, { mean: 7 / 3, min: 2, max: 3 });
+});
+
+test("latestScores prefers the latest complete attempt over an unfinished retake", () => {
+  const first = attempt(2, 5);
+  const retake = { ...attempt(4, 5), answers: { a1: { reality: 4 } } };
+  assert.equal(Score.latestScores(bank, { version: 1, attempts: { first, retake } })[0].reality, 2);
+  assert.equal(Score.latestScores(bank, { version: 1, attempts: { first, retake: attempt(4, 5) } })[0].reality, 4);
+  // no complete attempt: the latest one, as before
+  assert.equal(Score.latestScores(bank, { version: 1, attempts: { retake } })[0].answeredReality, 1);
+  assert.equal(Score.latestScores(bank, null), null);
+});
+
+test("toMarkdown writes learner HTML and links as literal text", () => {
+  const hostile = '<img src=x onerror="alert(1)"> [a](javascript:alert(2)) <javascript:x> \\[b](javascript:y)';
+  const state = { worksheet: { version: 1, answers: { "start-role": hostile } },
+    experiments: { version: 1, cards: [{ id: "c", what: hostile, prediction: "", measure: "", who: "", happened: "", learned: hostile, decision: "", next: "" }] } };
+  const markdown = PlanMarkdown.toMarkdown({ t: { experiment_card: "Experiment", experiment_what: "What", experiment_learned: "Learned",
+    plan_cover_name: "Name", plan_cover_date: "Date" },
+    title: "Plan", date: "today", state, number: String, scores: null,
+    catalogue: { modules: [{ id: "start", title: "Start", prompts: [{ id: "start-role", label: "Role", type: "short", choices: [] }] }] } });
+  const literal = '&lt;img src=x onerror="alert(1)"> \\[a\\](javascript:alert(2)) &lt;javascript:x> \\\\\\[b\\](javascript:y)';
+  // on the cover (the start module's answer), and the card's two fields
+  assert.equal(markdown.split(literal).length - 1, 3);
+  assert.doesNotMatch(markdown, /<img|<javascript|[^\\]\[a\]/);
 });
 
 test("toMarkdown writes a plan with a cover, the test table, only the answers given (quoted) and cards", () => {

@@ -33,8 +33,9 @@
     return null;
   }
 
-  /* On the home page of one language, reached from outside the site, go to the home page of the
-     language the learner chose last time, or on a first visit the browser's preferred language. */
+  /* On the site's root (overrides/main.html marks it), reached from outside the site, go to the
+     home page of the language the learner chose last time, or on a first visit the browser's
+     preferred language. A link into a language (/nl/) is followed as it is. */
   function redirectHome() {
     var here = document.documentElement.lang;
     var home = document.querySelector("[data-course-home]");

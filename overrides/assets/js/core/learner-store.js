@@ -11,7 +11,6 @@
   // Values that could not be stored (storage blocked or full), kept for this page's lifetime so
   // the tools go on working; the learner is warned that they will be lost.
   var memory = {};
-  var OWNED = ["worksheet", "experiments", "progress", "route", "certificate"];
 
   function t() { return window.CourseUI.strings(); }
 
@@ -22,8 +21,7 @@
     if (stored.raw === null) return Schema.empty(name);
     var result = stored.ok ? Schema.check(name, stored.value) : { ok: false };
     if (result.ok) return result.value;
-    // Readable data of the test and self-check pages is theirs to judge: never move it away.
-    if (!stored.ok || OWNED.indexOf(name) >= 0) keepAside(name, stored.raw);
+    keepAside(name, stored.raw);
     return Schema.empty(name);
   }
 
@@ -42,11 +40,12 @@
     return ok;
   }
 
-  /* Every section stored in this browser, for the export. */
+  /* Every section this browser holds, for the export: stored, or kept in this page's memory when
+     storage is blocked or full (the notice tells the learner to export it). */
   function snapshot() {
     var result = {};
     Object.keys(Schema.SECTIONS).forEach(function (name) {
-      if (Storage.read(name, null).raw !== null) result[name] = load(name);
+      if (Object.prototype.hasOwnProperty.call(memory, name) || Storage.read(name, null).raw !== null) result[name] = load(name);
     });
     return result;
   }
@@ -69,10 +68,12 @@
     try { Storage.write(name, JSON.parse(raw)); } catch (error) { /* unreadable before: left as it is */ }
   }
 
-  /* Delete every key of this site's course data, including copies kept aside. */
+  /* Delete every key of this site's course data, including copies kept aside; false when any
+     could not be deleted, or storage cannot even be read (it may hold data of an earlier visit). */
   function deleteAll() {
     memory = {};
-    return Storage.names().map(function (name) { return Storage.remove(name); }).every(Boolean);
+    var names = Storage.names();
+    return names !== null && names.map(function (name) { return Storage.remove(name); }).every(Boolean);
   }
 
   /* Call back when another tab changed `name` (or cleared everything). */

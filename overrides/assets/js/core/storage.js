@@ -54,7 +54,7 @@
     }
   }
 
-  /* All names stored for this site, without prefix. */
+  /* All names stored for this site, without prefix; null when storage cannot be read. */
   function names() {
     var prefix = fullKey("");
     var found = [];
@@ -65,6 +65,7 @@
       }
     } catch (error) {
       report("unavailable", error);
+      return null;
     }
     return found;
   }

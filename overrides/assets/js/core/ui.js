@@ -17,6 +17,14 @@
     return String(template).replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
   }
 
+  /* "{count} ..." from `key`_one, `key`_other (and any other plural form the wording has) by the
+     page language's plural rules: "1 person", "2 people". */
+  function plural(key, count) {
+    var t = strings();
+    var form = new Intl.PluralRules(document.documentElement.lang).select(count);
+    return format(t[key + "_" + form] || t[key + "_other"], { count: count });
+  }
+
   /* A table row of text cells; the first cell is the row's header. */
   function tableRow(values) {
     var row = document.createElement("tr");
@@ -51,5 +59,5 @@
     return li;
   }
 
-  window.CourseUI = { strings: strings, format: format, tableRow: tableRow, checklistItem: checklistItem };
+  window.CourseUI = { strings: strings, format: format, plural: plural, tableRow: tableRow, checklistItem: checklistItem };
 })();

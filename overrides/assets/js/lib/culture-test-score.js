@@ -82,19 +82,19 @@
     });
   }
 
-  /* The latest attempt of the learner's culture-test section (the retake before the first), or null. */
-  function latestAttempt(test) {
+  /* The attempt of the learner's culture-test section that counts: the latest complete one
+     (retake before first), so an unfinished retake does not hide a finished first test; without
+     a complete one, the latest; or null. */
+  function latestAttempt(bank, test) {
     if (!test || !test.attempts) return null;
-    var names = window.SharedWords.attempts();
-    for (var index = names.length - 1; index >= 0; index--) {
-      if (test.attempts[names[index]]) return test.attempts[names[index]];
-    }
-    return null;
+    var attempts = window.SharedWords.attempts().slice().reverse().map(function (name) { return test.attempts[name]; }).filter(Boolean);
+    var done = attempts.filter(function (attempt) { return complete(dimensionScores(bank, attempt.answers)); });
+    return done[0] || attempts[0] || null;
   }
 
-  /* Dimension scores of the latest attempt, or null without an attempt. */
+  /* Dimension scores of the attempt that counts, or null without an attempt. */
   function latestScores(bank, test) {
-    var attempt = latestAttempt(test);
+    var attempt = latestAttempt(bank, test);
     return attempt ? dimensionScores(bank, attempt.answers) : null;
   }
 

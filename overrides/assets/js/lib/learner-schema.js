@@ -71,10 +71,15 @@
       return value;
     },
     "culture-test": function (value, path) {
-      versioned(value, path, ["attempts"]);
+      versioned(value, path, ["person", "attempts"]);
       var attempts = keysOf(value.attempts, path + ".attempts", Words.attempts());
       var scale = Words.scale(), questions = Words.questions();
       var result = { version: 1, attempts: {} };
+      // made when the learner first answers: the team profile tells people apart by it
+      if (value.person !== undefined) {
+        if (typeof value.person !== "string" || !ID.test(value.person)) throw new Problem(path + ".person", "bad-id");
+        result.person = value.person;
+      }
       Object.keys(attempts).forEach(function (name) {
         var p = path + ".attempts." + name;
         var attempt = keysOf(attempts[name], p, ["bank_version", "started", "updated", "answers"]);
@@ -114,7 +119,7 @@
     "experiments": function (value, path) {
       versioned(value, path, ["cards"]);
       if (!Array.isArray(value.cards)) throw new Problem(path + ".cards", "not-list");
-      if (value.cards.length > MAX_CARDS) throw new Problem(path + ".cards", "too-many");
+      // MAX_CARDS is a limit for adding cards (action-plan.js): cards stored beyond it are kept
       var seen = {};
       return { version: 1, cards: value.cards.map(function (card, index) {
         var p = path + ".cards." + index;
@@ -194,7 +199,7 @@
   function filled(value) { return typeof value === "string" && value.trim() !== ""; }
 
   window.LearnerSchema = {
-    SECTIONS: SECTIONS, Problem: Problem,
+    SECTIONS: SECTIONS, MAX_CARDS: MAX_CARDS, Problem: Problem,
     keysOf: keysOf, optionalDate: optionalDate, outcome: outcome, check: check, empty: empty, filled: filled
   };
 })();

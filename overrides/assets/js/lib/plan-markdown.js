@@ -6,19 +6,24 @@
   var Schema = window.LearnerSchema;
   var filled = Schema.filled;
 
-  function mdCell(value) { return String(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
-  function mdText(value) { return filled(value) ? value.trim() : ""; }
+  /* Learner text as literal text in any Markdown viewer: its HTML shows as text (< as &lt;) and
+     brackets cannot make links or images (such as javascript: links). */
+  function literal(value) {
+    return String(value).replace(/[\\\[\]<]/g, function (c) { return c === "<" ? "&lt;" : "\\" + c; });
+  }
+  function mdCell(value) { return literal(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
+  function mdText(value) { return filled(value) ? literal(value.trim()) : ""; }
   /* An answer as a quotation, so it stands apart from the question it answers. */
   function quoted(value) { return value.split("\n").map(function (line) { return line.trim() ? "> " + line : ">"; }).join("\n"); }
 
-  /* The answer to a prompt as text ("" when not written); a choice gives its label. */
+  /* The answer to a prompt as plain text ("" when not written); a choice gives its label. */
   function answerText(prompt, answers) {
     var value = answers[prompt.id];
     if (prompt.type === "choice") {
       var chosen = prompt.choices.filter(function (c) { return c.id === value; })[0];
       value = chosen ? chosen.label : "";
     }
-    return mdText(value);
+    return filled(value) ? value.trim() : "";
   }
 
   /* The plan's cover lines: the learner's name, then the answers of the course's first module
@@ -56,7 +61,7 @@
       lines.push("## " + module.title, "");
       shown.forEach(function (prompt) {
         var value = answerText(prompt, answers);
-        lines.push("### " + prompt.label, "", value ? quoted(value) : "_" + t.plan_not_written + "_", "");
+        lines.push("### " + prompt.label, "", value ? quoted(literal(value)) : "_" + t.plan_not_written + "_", "");
       });
     });
     var cards = (state.experiments || Schema.empty("experiments")).cards;
@@ -66,7 +71,7 @@
       lines.push("### " + t.experiment_card + " " + (index + 1), "");
       window.SharedWords.cardFields().forEach(function (field) {
         var value = field === "decision" ? (card.decision ? t["experiment_decision_" + card.decision] : "") : card[field];
-        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", quoted(value.trim()), "");
+        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", quoted(mdText(value)), "");
       });
     });
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";

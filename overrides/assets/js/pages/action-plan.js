@@ -9,6 +9,8 @@
   var Schema = window.LearnerSchema;
   var Learner = window.CourseLearner;
   var KEY = "experiments";
+  var known = {};     // "card id:field" -> the stored text this page last showed or saved
+  var keptBoth = {};  // card id -> true once two tabs' texts were kept together in it
 
   function number(value) { return window.NumberFormat.decimal(value, 1, document.documentElement.lang); }
 
@@ -86,8 +88,9 @@
     return item;
   }
 
-  /* Show the stored cards; values of the field being edited are left alone. */
-  function renderCards(root) {
+  /* Show the stored cards, the field being edited too (its own text is saved on every input);
+     `otherTab`: they changed in another tab, which the status says when a field changed. */
+  function renderCards(root, otherTab) {
     var cards = Learner.load(KEY).cards;
     var list = root.querySelector("[data-experiments]");
     var shown = Array.prototype.map.call(list.children, function (item) { return item.getAttribute("data-card"); });
@@ -100,7 +103,11 @@
       item.querySelector("[data-card-title]").textContent = cardTitle(card, index);
       item.querySelectorAll("[data-field]").forEach(function (field) {
         var name = field.getAttribute("data-field");
-        if (document.activeElement !== field) field.value = card[name];
+        if (field.value !== card[name]) {
+          field.value = card[name];
+          if (otherTab) status(root, true, Learner.t().storage_other_tab);
+        }
+        known[card.id + ":" + name] = card[name];
         var shownValue = name === "decision" && card.decision ? Learner.t()["experiment_decision_" + card.decision] : card[name];
         item.querySelector('[data-print-field="' + name + '"]').textContent = shownValue;
       });
@@ -121,6 +128,10 @@
   }
 
   function addCard(root) {
+    if (Learner.load(KEY).cards.length >= Schema.MAX_CARDS) {
+      status(root, true, window.CourseUI.format(Learner.t().experiments_limit, { max: Schema.MAX_CARDS }));
+      return;
+    }
     var now = new Date().toISOString();
     var id = "card-" + Date.now().toString(36) + Math.random().toString(36).slice(2, 6);
     update(root, function (data) {
@@ -134,12 +145,22 @@
 
   function edit(root, field) {
     var id = field.closest("[data-card]").getAttribute("data-card");
+    var name = field.getAttribute("data-field");
+    var key = id + ":" + name;
     update(root, function (data) {
       data.cards.forEach(function (card) {
         if (card.id !== id) return;
-        card[field.getAttribute("data-field")] = field.value;
+        var value = field.value, stored = card[name];
+        // another tab saved this field after this page last saw it: its text is kept before this one
+        if (name !== "decision" && stored && stored !== value && Object.prototype.hasOwnProperty.call(known, key) && stored !== known[key]) {
+          value = value ? stored + "\n\n" + value : stored;
+          field.value = value;
+          keptBoth[id] = true;
+        }
+        card[name] = value;
         card.updated = new Date().toISOString();
       });
+      return keptBoth[id] ? Learner.t().prompt_kept_both : undefined;
     });
   }
 
@@ -167,11 +188,11 @@
     } else if (target.hasAttribute("data-remove-yes")) remove(root, item);
   }
 
-  function render() {
+  function render(otherTab) {
     var root = document.querySelector("[data-course-plan]");
     if (!root) return;
     renderFocus(root);
-    renderCards(root);
+    renderCards(root, otherTab === true);
     renderCover(root);
     renderModules(root, false);
   }
@@ -194,7 +215,7 @@
     });
   }
 
-  Learner.onChange([KEY, "culture-test", "worksheet", "certificate"], render);
-  document.addEventListener("course:data-replaced", render);
+  Learner.onChange([KEY, "culture-test", "worksheet", "certificate"], function () { render(true); });
+  document.addEventListener("course:data-replaced", function () { render(false); });
   window.CourseModules.start("ActionPlanPage", init);
 })();

@@ -1,5 +1,5 @@
 // provides: CultureTestPage
-// needs: CourseStorage, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords
+// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js. */
 (function () {
@@ -9,14 +9,9 @@
 
   var format = window.CourseUI.format;
 
-  function emptyData() { return { version: 1, attempts: {} }; }
-
-  function load() {
-    var stored = window.CourseStorage.read(KEY, null);
-    var data = stored.value;
-    if (!data || typeof data !== "object" || typeof data.attempts !== "object") data = emptyData();
-    return data;
-  }
+  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
+  // when storage fails (so the tally counts what is ticked)
+  function load() { return window.CourseLearner.load(KEY); }
 
   function number(value, digits) { return window.NumberFormat.decimal(value, digits, document.documentElement.lang); }
 
@@ -30,6 +25,14 @@
     });
   }
 
+  /* A random id for this learner's test data, made once: the team profile counts a person once
+     by it, however alike two people answer and however often one exports. */
+  function personId() {
+    var bytes = new Uint8Array(8);
+    window.crypto.getRandomValues(bytes);
+    return "p" + Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join("");
+  }
+
   function save(root, bank, attemptName, input) {
     var data = load();
     var now = new Date().toISOString();
@@ -41,7 +44,8 @@
     attempt.updated = now;
     attempt.bank_version = bank.version;
     data.attempts[attemptName] = attempt;
-    window.CourseStorage.write(KEY, data);
+    data.person = data.person || personId();
+    window.CourseLearner.save(KEY, data);
     return data;
   }
 
@@ -162,7 +166,7 @@
       renderResults(root, bank, save(root, bank, attemptName, event.target), attemptName, t);
     });
     root.querySelector("[data-test-print]").addEventListener("click", function () { window.print(); });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
+    window.CourseLearner.onChange([KEY], refresh);
     refresh();
     steps(root, bank, t);
   }

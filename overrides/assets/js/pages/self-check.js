@@ -1,5 +1,5 @@
 // provides: SelfCheckPage
-// needs: CourseStorage, CourseUI, CourseModules
+// needs: CourseLearner, CourseUI, CourseModules
 /* Module self-checks: answers saved as they are given, checked on request with feedback on every
    option, a score, and a fresh try whenever the learner wants. */
 (function () {
@@ -8,11 +8,10 @@
 
   var format = window.CourseUI.format;
 
-  function load() {
-    var data = window.CourseStorage.read(KEY, null).value;
-    if (!data || typeof data !== "object" || typeof data.modules !== "object") data = { version: 1, modules: {} };
-    return data;
-  }
+  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
+  // when storage fails
+  function load() { return window.CourseLearner.load(KEY); }
+  function save(data) { window.CourseLearner.save(KEY, data); }
 
   function state(data, module) {
     return data.modules[module] || (data.modules[module] = { answers: {}, checked: false, score: 0, total: 0, tries: 0 });
@@ -76,7 +75,7 @@
       if (!fieldset) return;
       var data = load();
       state(data, module).answers[fieldset.getAttribute("data-question")] = chosenIn(fieldset);
-      window.CourseStorage.write(KEY, data);
+      save(data);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -92,7 +91,7 @@
       current.tries += 1;
       current.total = form.querySelectorAll("[data-question]").length;
       current.score = show(form, current, t);
-      window.CourseStorage.write(KEY, data);
+      save(data);
       form.querySelector("[data-retry]").focus();
     });
     form.querySelector("[data-retry]").addEventListener("click", function () {
@@ -100,11 +99,11 @@
       var current = state(data, module);
       current.checked = false;
       current.answers = {};
-      window.CourseStorage.write(KEY, data);
+      save(data);
       show(form, current, t);
       form.querySelector("input").focus();
     });
-    window.CourseStorage.onChange(function (name) { if (name === null || name === KEY) refresh(); });
+    window.CourseLearner.onChange([KEY], refresh);
     refresh();
   }
 

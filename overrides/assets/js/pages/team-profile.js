@@ -14,7 +14,9 @@
 
   function show(root, files, team) {
     var t = Learner.t();
-    root.querySelector("[data-team-count]").textContent = format(t.team_count, { people: team.people, files: files.length });
+    root.querySelector("[data-team-count]").textContent = format(t.team_count, {
+      people: window.CourseUI.plural("team_people", team.people), files: window.CourseUI.plural("team_files", files.length)
+    });
     var rejected = root.querySelector("[data-team-rejected]");
     rejected.textContent = "";
     team.rejected.forEach(function (entry) {
