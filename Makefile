@@ -56,12 +56,17 @@ node_modules/.bench-installed: package.json package-lock.json | node_modules/.in
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch node_modules/.installed $@
 
-## Build the site and serve it with live reload at http://127.0.0.1:$(PORT)/
+# LANG_ONLY=<locale> builds one language only, at the site's root (the fast preview for authors).
+LANG_ONLY ?=
+export LANG_ONLY
+
+## Build the site and serve it with live reload at http://127.0.0.1:$(PORT)/; LANG_ONLY=nl: one language, faster
 serve: $(VENV)/.installed
-	@echo "Serving the course at http://127.0.0.1:$(PORT)/ (English) and http://127.0.0.1:$(PORT)/nl/ (Dutch). Stop with Ctrl+C."
+	@if [ -n "$(LANG_ONLY)" ]; then echo "Serving only '$(LANG_ONLY)' at http://127.0.0.1:$(PORT)/. Stop with Ctrl+C."; \
+	else echo "Serving the course at http://127.0.0.1:$(PORT)/ (English) and http://127.0.0.1:$(PORT)/nl/ (Dutch). Stop with Ctrl+C."; fi
 	SITE_URL=http://127.0.0.1:$(PORT)/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT)
 
-## Build the static site into site/
+## Build the static site into site/ (LANG_ONLY=en: that language only)
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir site
 	@echo "Built the site into site/"

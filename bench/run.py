@@ -1,7 +1,8 @@
-"""`make bench`: build time against plain Material, page weight, Lighthouse and in-browser timings.
-Prints Markdown tables with the targets beside the figures (copy them into BENCHMARKS.md); asserts
-nothing. Options: --runs N (builds per side, default 21),
---skip build,instructions,weight,lighthouse,timings."""
+"""`make bench`: build time against plain Material, page weight, Lighthouse, in-browser timings and
+the course at 1x, 3x and 10x its pages (bench/scaling.py). Prints Markdown tables with the targets
+beside the figures (copy them into BENCHMARKS.md); asserts nothing. Options: --runs N (builds per
+side, default 21), --scaling-runs N (builds per side and size, default 3),
+--skip build,instructions,weight,lighthouse,timings,scaling."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +18,7 @@ import browser_timings
 import build_time
 import lighthouse
 import page_weight
+import scaling
 from server import free_port, serving
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +44,8 @@ def main() -> None:
                 _browser_parts(options, site_dir, url)
             if "lighthouse" not in options.skip:
                 _print_lighthouse(lighthouse.measure(url))
+    if "scaling" not in options.skip:
+        scaling.print_table(scaling.measure(options.scaling_runs))
 
 
 def _browser_parts(options: argparse.Namespace, site_dir: Path, url: str) -> None:
@@ -107,7 +111,7 @@ def _print_timings(timings: dict) -> None:
 
 
 def _build_site(site_dir: Path, site_url: str) -> None:
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
+    env = {**build_time._environment(), "SITE_URL": site_url}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site_dir)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     if result.returncode != 0:
@@ -127,7 +131,10 @@ def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     # 21: on a shared virtual machine single builds vary by 10% and more; the median of 21 is steadier
     parser.add_argument("--runs", type=int, default=21, help="builds per side for the build comparison")
-    parser.add_argument("--skip", default="", help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings")
+    parser.add_argument("--scaling-runs", type=int, default=3,
+                        help="builds per side and size in the scaling part (a 10x build takes about a minute)")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings,scaling")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options

@@ -1,7 +1,10 @@
-"""The site's own JavaScript and CSS: one minified bundle of the browser modules (ordered by their
-declarations, hooks/course/browser_modules.py), one of the stylesheets, the rest minified in place."""
+"""The site's own JavaScript and CSS: the browser modules bundled from their declarations
+(hooks/course/browser_modules.py) into one bundle for every page and one per page controller,
+which only the pages whose content names it load; one bundle of the stylesheets; the rest
+minified in place."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -11,25 +14,29 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
-from course.browser_modules import LAYERS, Module, ModuleError, ordered
+from course.browser_modules import LAYERS, LOADER, Module, ModuleError, bundles, ordered
 from course.languages import all_built
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
 OVERRIDES = Path(__file__).resolve().parents[1] / "overrides"
-SCRIPTS = "assets/js/course.js"
+SCRIPTS = "assets/js"
 STYLES = "assets/css/course.min.css"
 # Loaded separately: Material's head and content scripts (read document.currentScript), the
 # search worker and our stylesheets. Minified where they land in the built site.
 SEPARATE = ("assets/js/material-base.js", "assets/js/material-content.js",
             "assets/javascripts/workers/course-search.js")
+# A fragment names the page controllers it needs: <div data-course-module="action-plan data-transfer">
+NAMES_MODULES = re.compile(r'\sdata-course-module="([a-z0-9 -]+)"')
 
 
 def on_config(config: MkDocsConfig) -> None:
     """Fail the build early when the browser modules' declarations do not add up."""
-    _modules()
+    _bundles()
 
 
 @event_priority(events.AFTER_I18N)
@@ -43,15 +50,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(events.AFTER_SEALING)
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """The page controllers this page's fragments name, for overrides/main.html to load."""
+    known = _bundles()
+    wanted = [f"pages/{name}" for names in NAMES_MODULES.findall(page.content or "") for name in names.split()]
+    for name in wanted:
+        if name not in known:
+            raise PluginError(f"{page.file.src_uri}: a fragment names the browser module '{name.removeprefix('pages/')}' "
+                              f"(data-course-module), but there is no overrides/assets/js/{name}.js")
+    context["course_modules"] = [f"{SCRIPTS}/{name}.js" for name in dict.fromkeys(wanted)]
+    return context
+
+
 @event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """After the last language: write the bundles and minify our other scripts and stylesheets."""
     if not all_built(config):
         return
     site = Path(config.site_dir)
-    # Each module is an IIFE; the ";" keeps two of them from joining into one expression.
-    scripts = "\n;".join(module.source for module in _modules())
-    (site / SCRIPTS).write_text(rjsmin.jsmin(scripts), encoding="utf-8")
+    for name, modules in _bundles().items():
+        path = site / SCRIPTS / f"{name}.js"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(rjsmin.jsmin("\n".join(_wrapped(module) for module in modules)), encoding="utf-8")
     styles = "\n".join((OVERRIDES / "assets/css" / name).read_text(encoding="utf-8")
                        for name in config.extra["styles"])
     (site / STYLES).write_text(rcssmin.cssmin(styles), encoding="utf-8")
@@ -61,11 +82,27 @@ def on_post_build(config: MkDocsConfig) -> None:
         _minify(site / name, rcssmin.cssmin)
 
 
-def _modules() -> list[Module]:
-    try:
-        return ordered(OVERRIDES / "assets/js", OVERRIDES.parent)
-    except ModuleError as error:
-        raise PluginError(f"Browser modules: {error}") from None
+_cache: dict[tuple, dict[str, list[Module]]] = {}
+
+
+def _bundles() -> dict[str, list[Module]]:
+    """The bundles, worked out again only when a browser file changed (`mkdocs serve`)."""
+    files = sorted((OVERRIDES / "assets/js").glob("*/*.js"))
+    key = tuple((path, path.stat().st_mtime_ns) for path in files)
+    if key not in _cache:
+        try:
+            _cache.clear()
+            _cache[key] = bundles(ordered(OVERRIDES / "assets/js", OVERRIDES.parent))
+        except ModuleError as error:
+            raise PluginError(f"Browser modules: {error}") from None
+    return _cache[key]
+
+
+def _wrapped(module: Module) -> str:
+    """A module's file, run through CourseModules.load: once, and a throw reported by its name."""
+    if module.name == LOADER:
+        return module.source
+    return f'CourseModules.load("{module.provides}", function () {{\n{module.source}\n}});'
 
 
 def _minify(path: Path, minify: object) -> None:

@@ -9,9 +9,7 @@ from mkdocs.plugins import event_priority
 
 from course import events
 from course.data import DataError, ui
-from course.languages import all_built, building, default_language, site_languages, switcher_links
-from course.render import script_json
-from course.shared_words import page_data
+from course.languages import all_built, building, default_language, switcher_links
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -35,8 +33,6 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         try:
             language = building(config)
             context["course_ui"] = ui(language)
-            context["course_ui_json"] = script_json(f"ui-{language}", context["course_ui"])
-            context["course_words_json"] = script_json("shared-words", page_data(site_languages(config)))
             context["course_alternates"] = switcher_links(config, {}, base=context["base_url"])
         except DataError as error:
             raise PluginError(str(error)) from None

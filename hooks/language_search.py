@@ -27,6 +27,13 @@ if TYPE_CHECKING:
 CONFIG_START, CONFIG_END = '<script id="__config" type="application/json">', "</script>"
 
 
+def on_config(config: MkDocsConfig) -> None:
+    """Skip mkdocs-static-i18n's search deduplication where no page can be a duplicate (course/search_index.py)."""
+    i18n = config.plugins["i18n"]
+    if search_index.no_duplicates(i18n.config.docs_structure, i18n.config.fallback_to_default):
+        i18n.reconfigure_search_duplicates = _keep_every_entry
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Give the templates the filter that points search at our worker (overrides/main.html)."""
     language = _language(config, building(config))
@@ -51,6 +58,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         if offline.enabled(config):
             # Material's offline plugin wrote search_index.js from the merged index; replace it too.
             _write((site / path).with_suffix(".js"), search_index.as_script(data))
+
+
+def _keep_every_entry(entries: list) -> None:
+    """The plugin's deduplication, when it has nothing to find: every entry stays."""
 
 
 def _point_search(html: str, language: search_index.Language) -> str:

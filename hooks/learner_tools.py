@@ -14,9 +14,9 @@ from course.data import loaded, ui
 from course.home import hours_text, load_cards
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
-from course.learner_pages import catalogue, course_modules, course_page_url, module_titles, page_id
+from course.learner_pages import catalogue, course_page_url, module_titles, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
-from course.render import append, insert_after_title, insert_before_first_section, page_language, render, script_json
+from course.render import append, insert_after_title, insert_before_first_section, page_language, render
 from course.worksheet import prompts
 
 if TYPE_CHECKING:
@@ -48,10 +48,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 @event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Add the course map for progress.js, the done button, the continue box and the tool pages."""
+    """Name the page for progress.js; add the done button, the continue box and the tool pages."""
     language, this_page = page_language(page), page_id(page.file)
-    context["course_map"] = {"current": this_page,
-                             "modules": script_json(f"modules-{language}", course_modules(nav))}
+    context["course_page"] = this_page  # the course map itself: hooks/language_data.py
     t = ui(language)
     if page.meta.get("kind") == "lesson":
         page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=this_page))

@@ -16,8 +16,7 @@ from course.data import DATA, DataError, ui
 from course.file_cache import per_version
 from course.languages import site_languages
 from course.pages import shown, source_of
-from course.render import insert_after_title, page_language, render, script_json, text_language
-from course.shared_words import page_data
+from course.render import insert_after_title, page_language, render, text_language
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -56,16 +55,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(events.AFTER_SEARCH)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
-    """Give the template the interface wording and the shared words; show a lesson's reading time
-    under its title."""
+    """Give the templates the interface wording (the browser's is in hooks/language_data.py); show a lesson's reading time under its title."""
     language = page_language(page)
     try:
         wording = ui(language)
     except DataError as error:
         raise PluginError(str(error)) from None
     context["course_ui"] = wording
-    context["course_ui_json"] = script_json(f"ui-{language}", wording)
-    context["course_words_json"] = script_json("shared-words", page_data(site_languages(config)))
     if page.meta.get("kind") == "lesson":
         minutes = reading_minutes(source_of(Path(page.file.abs_src_path)), text_language(page))
         text = wording["reading_time"].format(minutes=minutes)

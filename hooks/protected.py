@@ -91,7 +91,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     return context
 
 
-@event_priority(-200)  # after the i18n plugin has built every language
+@event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
     """Write the list of pages this build protected into the site, for the next build to compare."""
     if all_built(config):

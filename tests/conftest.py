@@ -21,7 +21,9 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 def build_site(destination: Path, site_url: str, project: Path = ROOT, extra_env: dict | None = None) -> subprocess.CompletedProcess:
     """Run a strict `mkdocs build` of `project` into `destination`; fail the test with its log."""
-    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    # every language unless the test asks for one (an author's LANG_ONLY preview setting stays out)
+    env = {**{k: v for k, v in os.environ.items() if k != "LANG_ONLY"}, "SITE_URL": site_url,
+           "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
                             cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:

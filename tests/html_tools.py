@@ -62,3 +62,17 @@ def built_path(site: Path, page: str, language: str) -> Path:
     if stem.endswith("/index"):
         return prefix / stem[: -len("/index")] / "index.html"
     return prefix / stem / "index.html"
+
+
+def language_data(page: Path) -> tuple[Path, dict]:
+    """The language data file a built page loads (hooks/language_data.py) and what it sets."""
+    import json
+    import re
+
+    source = re.search(r'<script src="([^"]*language-data\.[^"]+\.js)"', page.read_text(encoding="utf-8"))
+    assert source, f"{page} loads no language data file"
+    path = (page.parent / source[1]).resolve()
+    text = path.read_text(encoding="utf-8")
+    prefix = "window.CourseLanguageData = "
+    assert text.startswith(prefix) and text.endswith(";\n"), path
+    return path, json.loads(text[len(prefix):-2])

@@ -14,7 +14,7 @@ from conftest import ROOT, copy_project
 from course.languages import project_languages
 from course.pages import read_page
 from course.worksheet import MODULES, load_prompts
-from html_tools import built_path, nav_pages, parse
+from html_tools import built_path, language_data, nav_pages, parse
 
 PROMPTS = load_prompts()
 PAGES = nav_pages(ROOT / "mkdocs.yml")
@@ -72,8 +72,9 @@ def test_lessons_have_a_done_button_and_every_page_the_course_map(site):
             path = built_path(site["dir"], page, language)
             done = [a["data-course-done"] for tag, a in parse(path).elements if "data-course-done" in a]
             assert done == ([page[:-3]] if page in lessons else []), f"{language}/{page}"
-        course_map = script_json(built_path(site["dir"], "why/index.md", language), "course-map")
-        assert course_map["current"] == "why/index"
+        module_page = built_path(site["dir"], "why/index.md", language)
+        assert script_json(module_page, "course-page") == "why/index"
+        _, course_map = language_data(module_page)
         mapped = [p["id"] + ".md" for m in course_map["modules"] for p in m["pages"] if p["lesson"]]
         assert sorted(mapped) == sorted(lessons)
         prefix = "" if language == "en" else "nl/"
@@ -111,6 +112,6 @@ def test_an_unknown_prompt_id_stops_the_build_naming_file_and_line(tmp_path):
 def test_page_ids_do_not_depend_on_the_language_folder(site):
     """Progress is kept by page id: every page has the same id in every language (its path)."""
     for page in PAGES:
-        ids = {script_json(built_path(site["dir"], page, language), "course-map")["current"]
+        ids = {script_json(built_path(site["dir"], page, language), "course-page")
                for language in project_languages().all}
         assert ids == {page.removesuffix(".md")}, page

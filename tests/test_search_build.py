@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
+from conftest import build_site, copy_project
 from course.search_index import Language, split
 from search_tools import INDEX, read_index
 
@@ -90,3 +91,16 @@ def test_forms_and_buttons_stay_out_of_search_while_their_pages_are_found(site):
         assert all(prompt.help[language] not in text for prompt in prompts.values())
         prefix = "" if language == "en" else "nl/"
         assert {f"{prefix}why/self-check/", f"{prefix}introduction/vision/"} <= _pages(index)
+
+
+def test_skipping_the_plugins_deduplication_leaves_every_index_unchanged(site, tmp_path):
+    """The build skips mkdocs-static-i18n's deduplication of search entries (seconds on a large course);
+    a build that runs it gives the same indexes."""
+    project = copy_project(tmp_path / "project")
+    hook = project / "hooks" / "language_search.py"
+    skip = "i18n.reconfigure_search_duplicates = _keep_every_entry"
+    assert skip in hook.read_text(encoding="utf-8")
+    hook.write_text(hook.read_text(encoding="utf-8").replace(skip, "pass"), encoding="utf-8")
+    build_site(tmp_path / "site", site["url"], project=project)
+    for language in INDEX:
+        assert read_index(tmp_path / "site", language) == read_index(site["dir"], language), language

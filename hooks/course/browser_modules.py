@@ -1,7 +1,11 @@
 """The browser modules under overrides/assets/js/{core,lib,pages}: each file starts with
-`// provides: Name` and, when it uses other modules, `// needs: A, B`. The bundle is ordered from
+`// provides: Name` and, when it uses other modules, `// needs: A, B`. The bundles are ordered from
 these declarations (files that depend on nothing keep their layer-and-name order), and every
-mistake that would break a page at load fails the build instead, naming the files."""
+mistake that would break a page at load fails the build instead, naming the files.
+
+Bundles: `course` (every page) holds the loader, core/ and the lib/ modules core/ needs; each page
+controller `pages/<name>` gets its own with what it needs beyond `course`, loaded only by the pages
+whose content names it (hooks/assets.py)."""
 from __future__ import annotations
 
 import heapq
@@ -14,6 +18,8 @@ import rjsmin
 # Lower layers never use higher ones: lib is pure functions, core is storage/wording/page-wide
 # behaviour, pages are one controller per tool page and never use each other.
 LAYERS = {"lib": ("lib",), "core": ("lib", "core"), "pages": ("lib", "core")}
+LOADER = "core/modules.js"  # CourseModules: loads every other module, so it goes first, needing nothing
+EVERY_PAGE = "course"
 NAME = r"[A-Za-z_$][A-Za-z0-9_$]*"
 DECLARATION = re.compile(r"//\s*([A-Za-z-]+)\s*:(.*)")
 PROVIDES = re.compile(rf"// provides: ({NAME})")
@@ -34,11 +40,41 @@ class Module:
     needs: tuple[str, ...]
     source: str
 
+    @property
+    def name(self) -> str:
+        """The file's path under overrides/assets/js, such as `pages/worksheet.js`."""
+        return f"{self.layer}/{self.path.name}"
+
 
 def ordered(root: Path, shown: Path) -> list[Module]:
     """Every module under `root`, each after the modules it needs; paths in errors are relative to `shown`."""
     modules = [_parse(path, root, shown) for layer in LAYERS for path in sorted((root / layer).glob("*.js"))]
     return _sort(_checked(modules, shown), shown)
+
+
+def bundles(modules: list[Module]) -> dict[str, list[Module]]:
+    """Bundle name -> its modules in order: `course` first, then `pages/<name>` per page controller."""
+    by_name = {module.provides: module for module in modules}
+
+    def closure(start: list[Module]) -> set[str]:
+        found: set[str] = set()
+        waiting = [module.provides for module in start]
+        while waiting:
+            name = waiting.pop()
+            if name not in found:
+                found.add(name)
+                waiting.extend(by_name[name].needs)
+        return found
+
+    loader = [m for m in modules if m.name == LOADER]
+    if not loader or loader[0].needs:
+        raise ModuleError(f"{LOADER} must exist and need nothing: it loads every other module")
+    every_page = closure([m for m in modules if m.layer == "core"])
+    result = {EVERY_PAGE: loader + [m for m in modules if m.provides in every_page and m.name != LOADER]}
+    for page in (m for m in modules if m.layer == "pages"):
+        own = closure([page]) - every_page
+        result[page.name.removesuffix(".js")] = [m for m in modules if m.provides in own]
+    return result
 
 
 def _parse(path: Path, root: Path, shown: Path) -> Module:

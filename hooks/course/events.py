@@ -12,8 +12,13 @@ BEFORE_PROTECTION = 10
 AFTER_SEARCH = -50
 # on_page_context: seal a protected page once every other hook (AFTER_SEARCH) has added its fragments
 SEAL_PAGE = -90
+# on_page_context: read which browser modules a page's fragments name once the page is sealed (a
+# sealed page needs only its own controller)
+AFTER_SEALING = -95
 # on_files, on_nav: once mkdocs-static-i18n has chosen this language's files and translated the titles
 AFTER_I18N = -150
+# on_post_build: before mkdocs-static-i18n builds the next language: files of the language just built
+LANGUAGE_BUILT = -50
 # on_post_build: after mkdocs-static-i18n; returns early unless the last language is built
 AFTER_ALL_LANGUAGES = -200
 # on_post_build: after every other hook of every language

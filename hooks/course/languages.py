@@ -40,10 +40,11 @@ def all_built(config: MkDocsConfig) -> bool:
 def switcher_links(config: MkDocsConfig, files: dict, page: Page | None = None, base: str = "") -> dict[str, str]:
     """Each language's version of a page, as the theme's `url` filter writes it (relative to `page`,
     or under `base` for a page rendered without one); a language's home when it has no version.
-    The plugin's own links are absolute from site_url, which breaks under another path."""
+    The plugin's own links are absolute from site_url, which breaks under another path. Empty when
+    one language is built (LANG_ONLY): the plugin then sets no alternates and there is no switcher."""
     default = default_language(config)
     links = {}
-    for alternate in config.extra["alternate"]:
+    for alternate in config.extra.get("alternate", ()):
         language = alternate["lang"]
         target = files[language].url if language in files else ("" if language == default else f"{language}/")
         links[language] = normalize_url(target, page=page, base=base)

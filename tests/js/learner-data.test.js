@@ -6,9 +6,9 @@ const assert = require("node:assert/strict");
 const { loadModules } = require("./load-modules.js");
 
 const {
-  CultureTestScore: Score, LearnerSchema: Schema, ExportFile: Export, Milestones, PlanMarkdown, TeamProfile: Team,
+  CultureTestScore: Score, LearnerSchema: Schema, ExportFile: Export, LessonProgress, Milestones, PlanMarkdown, TeamProfile: Team,
 } = loadModules("lib/shared-words.js", "lib/culture-test-score.js", "lib/learner-migrations.js", "lib/learner-schema.js", "lib/export-file.js",
-  "lib/milestones.js", "lib/plan-markdown.js", "lib/team-profile.js");
+  "lib/lesson-progress.js", "lib/milestones.js", "lib/plan-markdown.js", "lib/team-profile.js");
 
 const bank = {
   version: 1, scale: { min: 1, max: 6 },
@@ -159,9 +159,9 @@ const map = { modules: [
 ] };
 
 test("progress counts lessons per module and for the course, ignoring modules without lessons", () => {
-  const result = Milestones.progress(map, { "why/one": null, "how/one": null, "why/index": null });
+  const result = LessonProgress.summary(map, { "why/one": null, "how/one": null, "why/index": null });
   assert.deepEqual(result.modules.map((m) => [m.id, m.done, m.total]), [["why", 1, 2], ["how", 1, 1]]);
-  assert.deepEqual([result.done, result.total], [2, 3]);
+  assert.deepEqual([result.done, result.total, result.percent], [2, 3, 67]);
 });
 
 test("checks: modules, test, prompts, experiment and manual ticks", () => {

@@ -1,5 +1,5 @@
 // provides: CourseLanguage
-// needs: CourseStorage, CourseModules
+// needs: CourseLearner, CourseModules
 /* Language switcher: keeps the header's links pointing at this page's counterpart after instant
    navigation, switches language with a full page load (so <html lang> and the page's wording are
    right), and remembers the choice for the next visit to the home page. */
@@ -21,7 +21,7 @@
     var link = event.target.closest && event.target.closest("a.md-select__link");
     if (!link) return;
     event.stopPropagation();
-    window.CourseStorage.write(KEY, link.getAttribute("hreflang"));
+    window.CourseLearner.save(KEY, link.getAttribute("hreflang"));
   }, true);
 
   /* The language the browser prefers among those the site offers, or null. */
@@ -40,7 +40,7 @@
     var here = document.documentElement.lang;
     var home = document.querySelector("[data-course-home]");
     if (!home) return;
-    var chosen = window.CourseStorage.read(KEY, null).value || preferred();
+    var chosen = window.CourseLearner.load(KEY) || preferred();
     if (!chosen || chosen === here) return;
     var fromSite = document.referrer && document.referrer.indexOf(location.origin) === 0;
     var target = document.querySelector('[data-course-alternates] a[hreflang="' + chosen + '"]');

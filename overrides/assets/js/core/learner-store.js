@@ -1,7 +1,8 @@
 // provides: CourseLearner
 // needs: CourseStorage, CourseUI, CourseModules, LearnerSchema
-/* The learner's data in this browser, through CourseStorage: read with migration and validation,
-   unreadable data kept aside under "<name>.corrupt-<time>" (never wiped) and reported, all-or-nothing
+/* The one door to the learner's data in this browser (every module reads and writes it here, never
+   through CourseStorage): read with migration and validation, data that is unreadable or invalid
+   kept aside under "<name>.corrupt-<time>" (never wiped or overwritten) and reported, all-or-nothing
    replacement for imports, deletion, and visible warnings when storage is unavailable or full. */
 (function () {
   "use strict";

@@ -6,8 +6,12 @@
   "use strict";
   var Learner = window.CourseLearner;
 
-  /* This language's modules and lessons, and the current page's id. */
-  function courseMap() { return Learner.pageJson("course-map") || { current: null, modules: [] }; }
+  /* This language's modules and lessons (its data file, hooks/language_data.py), and the current
+     page's id (in the page's head). */
+  function courseMap() {
+    var data = window.CourseLanguageData;
+    return { current: Learner.pageJson("course-page"), modules: data ? data.modules : [] };
+  }
 
   /* The learner's sections that checks look at. */
   function state() {

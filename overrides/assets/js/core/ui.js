@@ -1,15 +1,13 @@
 // provides: CourseUI
-/* Interface wording for the browser code: the page's data/ui.yml strings in its language. */
+/* Interface wording for the browser code: the data/ui.yml strings of the page's language. */
 (function () {
   "use strict";
-  var cache = null;
 
-  /* All strings of the current page (re-read after instant navigation changed <head>). */
+  /* All strings of the page's language: its language's data file (hooks/language_data.py), which
+     every page loads and instant navigation runs again. */
   function strings() {
-    var node = document.getElementById("course-ui");
-    var text = node ? node.textContent : "{}";
-    if (!cache || cache.text !== text) cache = { text: text, value: JSON.parse(text) };
-    return cache.value;
+    var data = window.CourseLanguageData;
+    return data ? data.ui : {};
   }
 
   /* Fill {placeholders}; the result is plain text, to be set with textContent. */

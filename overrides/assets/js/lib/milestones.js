@@ -1,7 +1,7 @@
 // provides: Milestones
-// needs: LearnerSchema, CultureTestScore
-/* Progress through the course and the checks of route checklists and certificate criteria
-   (data/learner/, hooks/course/milestones.py), evaluated on the learner's sections. Pure functions. */
+// needs: LearnerSchema, CultureTestScore, LessonProgress
+/* The checks of route checklists and certificate criteria (data/learner/,
+   hooks/course/milestones.py), evaluated on the learner's sections. Pure functions. */
 (function () {
   "use strict";
   var Schema = window.LearnerSchema;
@@ -13,19 +13,6 @@
   /* A card counts as planned once what, prediction and measure are written. */
   function planned(card) { return filled(card.what) && filled(card.prediction) && filled(card.measure); }
 
-  /* Lessons done per module and for the course. map = {modules: [{id, title, pages: [{id, lesson}]}]} */
-  function progress(map, done) {
-    done = done || {};
-    var modules = map.modules.map(function (module) {
-      var lessons = module.pages.filter(function (p) { return p.lesson; });
-      var finished = lessons.filter(function (p) { return own(done, p.id); }).length;
-      return { id: module.id, title: module.title, done: finished, total: lessons.length };
-    }).filter(function (m) { return m.total > 0; });
-    var total = modules.reduce(function (sum, m) { return sum + m.total; }, 0);
-    var finished = modules.reduce(function (sum, m) { return sum + m.done; }, 0);
-    return { modules: modules, done: finished, total: total };
-  }
-
   /* One route-checklist item or certificate criterion. state = the learner's sections;
      context = {map, bank, item: "route:item" key for manual ticks}. */
   function evaluate(checkSpec, state, context) {
@@ -33,10 +20,10 @@
     var done = (state.progress || empty("progress")).done;
     switch (checkSpec.kind) {
       case "module-done":
-        var module = progress(context.map, done).modules.filter(function (m) { return m.id === checkSpec.module; })[0];
+        var module = window.LessonProgress.summary(context.map, done).modules.filter(function (m) { return m.id === checkSpec.module; })[0];
         return !!module && module.done === module.total;
       case "all-modules-done":
-        var all = progress(context.map, done);
+        var all = window.LessonProgress.summary(context.map, done);
         return all.total > 0 && all.done === all.total;
       case "test-taken":
         var attempt = (state["culture-test"] || empty("culture-test")).attempts[checkSpec.attempt];
@@ -53,5 +40,5 @@
     }
   }
 
-  window.Milestones = { planned: planned, progress: progress, evaluate: evaluate };
+  window.Milestones = { planned: planned, evaluate: evaluate };
 })();

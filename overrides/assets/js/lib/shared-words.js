@@ -2,18 +2,12 @@
 /* The words the build and the browser share, each defined once in data/ (hooks/course/shared_words.py):
    the site's languages (from the i18n plugin's configuration), the Learning Culture test's attempts
    in order and its rating scale and questions, the experiment card's fields and decisions. Every
-   page carries them as data (#course-words in the head); nothing here writes or stores anything.
-   Under node's unit tests the data come from the data files too (tests/js/load-modules.js). */
+   page loads them with its language's data file (hooks/language_data.py); nothing here writes or
+   stores anything. Under node's unit tests the data come from the data files too
+   (tests/js/load-modules.js). */
 (function () {
   "use strict";
-  var cache = null;
-
-  function words() {
-    var node = document.getElementById("course-words");
-    var text = node ? node.textContent : "{}";
-    if (!cache || cache.text !== text) cache = { text: text, value: JSON.parse(text) };
-    return cache.value;
-  }
+  function words() { return (window.CourseLanguageData || {}).words || {}; }
 
   window.SharedWords = {
     languages: function () { return words().languages || []; },

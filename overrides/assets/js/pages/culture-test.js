@@ -6,12 +6,11 @@
   "use strict";
   var KEY = "culture-test";
   var Score = window.CultureTestScore;
-
+  var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
+  var refresh = null; // of the test on the current page
 
-  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
-  // when storage fails (so the tally counts what is ticked)
-  function load() { return window.CourseLearner.load(KEY); }
+  function load() { return Learner.load(KEY); }
 
   function number(value, digits) { return window.NumberFormat.decimal(value, digits, document.documentElement.lang); }
 
@@ -45,7 +44,7 @@
     attempt.bank_version = bank.version;
     data.attempts[attemptName] = attempt;
     data.person = data.person || personId();
-    window.CourseLearner.save(KEY, data);
+    Learner.save(KEY, data);
     return data;
   }
 
@@ -151,12 +150,13 @@
 
   function init() {
     var root = document.querySelector("[data-course-test]");
+    if (!root) refresh = null;
     if (!root || root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
     var bank = JSON.parse(root.getAttribute("data-bank"));
     var attemptName = root.getAttribute("data-attempt");
     var t = window.CourseUI.strings();
-    var refresh = function () {
+    refresh = function () {
       var data = load();
       restore(root, data.attempts[attemptName]);
       renderResults(root, bank, data, attemptName, t);
@@ -166,10 +166,11 @@
       renderResults(root, bank, save(root, bank, attemptName, event.target), attemptName, t);
     });
     root.querySelector("[data-test-print]").addEventListener("click", function () { window.print(); });
-    window.CourseLearner.onChange([KEY], refresh);
     refresh();
     steps(root, bank, t);
   }
 
+  // Another tab changed the answers.
+  Learner.onChange([KEY], function () { if (refresh) refresh(); });
   window.CourseModules.start("CultureTestPage", init);
 })();

@@ -5,13 +5,11 @@
 (function () {
   "use strict";
   var KEY = "self-checks";
-
+  var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
+  var refresh = null; // of the self-check on the current page
 
-  // through the learner store, as every tool: checked, kept aside when unreadable, held in memory
-  // when storage fails
-  function load() { return window.CourseLearner.load(KEY); }
-  function save(data) { window.CourseLearner.save(KEY, data); }
+  function load() { return Learner.load(KEY); }
 
   function state(data, module) {
     return data.modules[module] || (data.modules[module] = { answers: {}, checked: false, score: 0, total: 0, tries: 0 });
@@ -64,18 +62,19 @@
 
   function init() {
     var form = document.querySelector("[data-course-self-check]");
+    if (!form) refresh = null;
     if (!form || form.hasAttribute("data-ready")) return;
     form.setAttribute("data-ready", "");
     var module = form.getAttribute("data-course-self-check");
     var t = window.CourseUI.strings();
-    var refresh = function () { show(form, state(load(), module), t); };
+    refresh = function () { show(form, state(load(), module), t); };
 
     form.addEventListener("change", function (event) {
       var fieldset = event.target.closest("[data-question]");
       if (!fieldset) return;
       var data = load();
       state(data, module).answers[fieldset.getAttribute("data-question")] = chosenIn(fieldset);
-      save(data);
+      Learner.save(KEY, data);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -91,7 +90,7 @@
       current.tries += 1;
       current.total = form.querySelectorAll("[data-question]").length;
       current.score = show(form, current, t);
-      save(data);
+      Learner.save(KEY, data);
       form.querySelector("[data-retry]").focus();
     });
     form.querySelector("[data-retry]").addEventListener("click", function () {
@@ -99,13 +98,15 @@
       var current = state(data, module);
       current.checked = false;
       current.answers = {};
-      save(data);
+      Learner.save(KEY, data);
       show(form, current, t);
       form.querySelector("input").focus();
     });
-    window.CourseLearner.onChange([KEY], refresh);
     refresh();
   }
+
+  // Another tab changed the answers.
+  Learner.onChange([KEY], function () { if (refresh) refresh(); });
 
   window.CourseModules.start("SelfCheckPage", init);
 })();
