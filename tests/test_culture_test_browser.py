@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from course.item_bank import load_item_bank
 from course.selfchecks import load_self_checks
+from culture_test_tools import show_part
 
 BANK = load_item_bank()
 TEST = "introduction/learning-culture-test/"
@@ -27,20 +28,6 @@ def expected_means(answers):
         aspiration = sum(a for _, a in ratings) / len(ratings)
         result[dimension.id] = (reality, aspiration, aspiration - reality)
     return result
-
-
-def show_part(page, dimension_id: str) -> None:
-    """Step to the test's part for one dimension (one part is shown at a time)."""
-    part = page.locator(f"#ct-dimension-{dimension_id}")
-    ids = [d.id for d in BANK.dimensions] + ["results"]
-    for _ in range(len(ids)):
-        if part.is_visible():
-            return
-        shown = page.locator(".course-test__dimension:visible, .course-test__results:visible").first.get_attribute("id")
-        here = ids.index(shown.removeprefix("ct-dimension-").removeprefix("ct-"))
-        button = "[data-test-next]" if here < ids.index(dimension_id) else "[data-test-previous]"
-        page.locator(f"#{shown} {button}").click()
-    assert part.is_visible()
 
 
 def rate_all(page, answers) -> None:

@@ -67,7 +67,7 @@
     var t = Learner.t();
     var status = root.querySelector("[data-team-share-status]");
     var test = Learner.snapshot()["culture-test"];
-    if (!test || !window.CultureTestScore.latestAttempt(test)) { status.textContent = t.team_share_no_test; return; }
+    if (!test || !window.CultureTestScore.latestAttempt(Learner.pageJson("culture-test-bank"), test)) { status.textContent = t.team_share_no_test; return; }
     var who = root.querySelector("[data-team-name]").value.trim().toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60);
     var name = format(t.team_share_file, { name: who || new Date().toISOString().slice(0, 10) });
