@@ -243,3 +243,14 @@ def test_a_route_page_chooses_its_route(desktop, site, language):
     expect(desktop.locator("input[name=course-route][value=team]")).to_be_checked()
     desktop.goto(site["url"] + PREFIX[language] + "start/route-individual/")
     assert desktop.locator("[data-route-pick] button").get_attribute("aria-pressed") == "false"
+
+
+def test_headings_are_dark_and_heavier_than_the_text(desktop, site, language):
+    desktop.goto(site["url"] + PREFIX[language] + "how/eight-levers/")
+    styles = desktop.evaluate("""() => ['h1', 'h2', '.md-content__inner'].map(selector => {
+        const style = getComputedStyle(document.querySelector('.md-content ' + selector + ', ' + selector));
+        return {weight: Number(style.fontWeight), colour: style.color};
+    })""")
+    h1, h2, text = styles
+    assert h1["weight"] >= 700 and h2["weight"] >= 700 and text["weight"] < 700
+    assert h1["colour"] == text["colour"]  # the body text's colour; Material's own h1 is a light grey
