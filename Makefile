@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: serve build test check check-translations translations-done browser webserver valgrind offline bench clean
+.PHONY: lms serve build test check check-translations translations-done browser webserver media-tools valgrind offline bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ webserver:
 	  echo "Installing Debian's nginx for the web server test..."; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+
+# Debian's ffmpeg for tests/test_media.py, which makes a short clip instead of keeping one in the repository.
+media-tools:
+	@command -v ffmpeg >/dev/null || { \
+	  echo "Installing Debian's ffmpeg for the media test..."; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null; }
 
 # npm packages pinned in package-lock.json (the offline package's iframe-worker shim, quality gates);
 # npm from Debian when missing (needs root or sudo). Debian's Java runs the Nu Html Checker (vnu-jar);
@@ -79,8 +86,12 @@ offline: $(VENV)/.installed node_modules/.installed
 	cd $(OFFLINE_DIR) && $(CURDIR)/$(BIN)/python -m zipfile -c course-offline.zip course-offline
 	@echo "Built the offline package $(OFFLINE_DIR)/course-offline.zip"
 
+## Build the SCORM packages (1.2 and 2004, each language and bilingual) into build/lms/
+lms: $(VENV)/.installed node_modules/.installed
+	$(BIN)/python -m course.scorm --kind all --language each --out build/lms
+
 ## Run every test: translation parity, content rules, real builds, browser tests
-test: $(VENV)/.installed node_modules/.installed browser webserver
+test: $(VENV)/.installed node_modules/.installed browser webserver media-tools
 	$(BIN)/python -m pytest
 
 ## Benchmark: build time against plain Material, page weight, Lighthouse; prints a table (BENCHMARKS.md)

@@ -17,6 +17,7 @@ from pathlib import Path
 import browser_timings
 import build_time
 import lighthouse
+import lms
 import page_weight
 import scaling
 from server import free_port, serving
@@ -46,6 +47,8 @@ def main() -> None:
                 _print_lighthouse(lighthouse.measure(url))
     if "scaling" not in options.skip:
         scaling.print_table(scaling.measure(options.scaling_runs))
+    if "lms" not in options.skip:
+        lms.print_table(lms.measure())
 
 
 def _browser_parts(options: argparse.Namespace, site_dir: Path, url: str) -> None:
@@ -134,7 +137,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--scaling-runs", type=int, default=3,
                         help="builds per side and size in the scaling part (a 10x build takes about a minute)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings,scaling")
+                        help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings,scaling,lms")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options

@@ -32,6 +32,8 @@ SEPARATE = ("assets/js/material-base.js", "assets/js/material-content.js",
             "assets/javascripts/workers/course-search.js")
 # A fragment names the page controllers it needs: <div data-course-module="action-plan data-transfer">
 NAMES_MODULES = re.compile(r'\sdata-course-module="([a-z0-9 -]+)"')
+# Page controllers a whole build loads on every page, by the setting under `extra` that asks for them
+BUILD_MODULES = {"lms": "pages/lms"}  # the LMS packages' bridge to the launch page (hooks/lms.py)
 
 
 def on_config(config: MkDocsConfig) -> None:
@@ -59,6 +61,8 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         if name not in known:
             raise PluginError(f"{page.file.src_uri}: a fragment names the browser module '{name.removeprefix('pages/')}' "
                               f"(data-course-module), but there is no overrides/assets/js/{name}.js")
+    # first: the LMS bridge puts back the learner's data before the page's tools read it
+    wanted = [name for setting, name in BUILD_MODULES.items() if config.extra.get(setting)] + wanted
     context["course_modules"] = [f"{SCRIPTS}/{name}.js" for name in dict.fromkeys(wanted)]
     return context
 

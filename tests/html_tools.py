@@ -76,3 +76,24 @@ def language_data(page: Path) -> tuple[Path, dict]:
     prefix = "window.CourseLanguageData = "
     assert text.startswith(prefix) and text.endswith(";\n"), path
     return path, json.loads(text[len(prefix):-2])
+
+
+def external_resources(site_dir: Path) -> list[str]:
+    """Every resource a built page or style sheet would load from another host (the privacy scan)."""
+    import re
+    from urllib.parse import urlsplit
+
+    resource_attributes = {"script": "src", "img": "src", "iframe": "src", "source": "src", "track": "src",
+                           "audio": "src", "video": "src", "embed": "src", "object": "data"}
+    offenders = []
+    for html_file in site_dir.rglob("*.html"):
+        for tag, attrs in parse(html_file).elements:
+            url = attrs.get(resource_attributes.get(tag, ""), "")
+            if tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"):
+                url = attrs.get("href", "")
+            if urlsplit(url).netloc:
+                offenders.append(f"{html_file.relative_to(site_dir)}: <{tag}> {url}")
+    for css in site_dir.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?(https?:)?//[^)]*\)", css.read_text(encoding="utf-8")):
+            offenders.append(f"{css.relative_to(site_dir)}: {url}")
+    return offenders

@@ -28,8 +28,10 @@ def go(page, url: str) -> None:
 
 
 def own_scripts(page) -> list[str]:
+    """The project's scripts the page fetched (not its language's data file, which every page loads)."""
     return page.evaluate("""() => performance.getEntriesByType('resource').map(e => e.name)
-        .filter(n => n.includes('/assets/js/')).map(n => n.replace(/^.*\\/assets\\/js\\//, ''))""")
+        .filter(n => n.includes('/assets/js/') && !n.includes('/language-data.'))
+        .map(n => n.replace(/^.*\\/assets\\/js\\//, ''))""")
 
 
 def test_a_lesson_loads_only_the_common_bundle_and_the_controllers_its_content_needs(page, site):

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from urllib.parse import urlsplit
 
 from conftest import ROOT
-from html_tools import built_path, nav_pages, parse
+from html_tools import built_path, external_resources, nav_pages, parse
 
 PAGES = nav_pages(ROOT / "mkdocs.yml")
 NAV_TITLES = {
@@ -52,19 +51,7 @@ def test_language_switcher_links_are_relative_and_point_at_the_same_page(site):
 
 
 def test_built_site_loads_nothing_from_other_hosts(site):
-    resource_attributes = {"script": "src", "img": "src", "iframe": "src", "source": "src",
-                           "audio": "src", "video": "src", "embed": "src", "object": "data"}
-    offenders = []
-    for html_file in site["dir"].rglob("*.html"):
-        for tag, attrs in parse(html_file).elements:
-            url = attrs.get(resource_attributes.get(tag, ""), "")
-            if tag == "link" and attrs.get("rel") in ("stylesheet", "preload", "modulepreload", "icon", "preconnect", "dns-prefetch", "manifest"):
-                url = attrs.get("href", "")
-            if urlsplit(url).netloc:
-                offenders.append(f"{html_file.relative_to(site['dir'])}: <{tag}> {url}")
-    for css in site["dir"].rglob("*.css"):
-        for url in re.findall(r"url\(\s*['\"]?(https?:)?//[^)]*\)", css.read_text(encoding="utf-8")):
-            offenders.append(f"{css.relative_to(site['dir'])}: {url}")
+    offenders = external_resources(site["dir"])
     assert not offenders, "external resources:\n" + "\n".join(offenders)
 
 

@@ -21,5 +21,7 @@ AFTER_I18N = -150
 LANGUAGE_BUILT = -50
 # on_post_build: after mkdocs-static-i18n; returns early unless the last language is built
 AFTER_ALL_LANGUAGES = -200
+# on_post_build: the LMS package's launch page and manifest, listing every file the steps above wrote
+PACKAGE = -210
 # on_post_build: after every other hook of every language
 LAST = -300

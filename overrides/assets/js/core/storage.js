@@ -37,6 +37,7 @@
   function write(name, value) {
     try {
       window.localStorage.setItem(fullKey(name), JSON.stringify(value));
+      saved(name);
       return true;
     } catch (error) {
       report(error && error.name === "QuotaExceededError" ? "full" : "unavailable", error);
@@ -47,11 +48,17 @@
   function remove(name) {
     try {
       window.localStorage.removeItem(fullKey(name));
+      saved(name);
       return true;
     } catch (error) {
       report("unavailable", error);
       return false;
     }
+  }
+
+  /* Tell whoever keeps a copy elsewhere (an LMS's suspend data, pages/lms.js) that `name` changed here. */
+  function saved(name) {
+    document.dispatchEvent(new CustomEvent("course:storage-saved", { detail: name }));
   }
 
   /* All names stored for this site, without prefix; null when storage cannot be read. */
