@@ -8,7 +8,7 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := hooks
 
-.PHONY: lms serve build test check check-translations translations-done browser webserver media-tools valgrind offline bench clean
+.PHONY: lms serve build test check check-translations check-content translations-done issuer-key certificate revoke-certificate browser webserver media-tools valgrind offline bench clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -98,16 +98,37 @@ test: $(VENV)/.installed node_modules/.installed browser webserver media-tools
 bench: $(VENV)/.installed node_modules/.bench-installed browser valgrind
 	$(BIN)/python bench/run.py
 
-## Fast checks for authors: translations and content rules, no browser
-check: check-translations $(VENV)/.installed
-	$(BIN)/python -m pytest -q tests/test_content.py
+## Fast checks for authors: translations and content rules, no browser. Both run, either fails it.
+## FORMAT=github|gitlab|json prints annotations for CI instead of lines for people (human).
+FORMAT ?= human
+check: $(VENV)/.installed
+	@status=0; \
+	$(BIN)/python -m course.parity check docs --format $(FORMAT) || status=1; \
+	$(BIN)/python -m course.content check docs --format $(FORMAT) || status=1; \
+	exit $$status
 
+## Translations only: missing, mismatched and outdated pages, with the English paragraphs that changed
 check-translations: $(VENV)/.installed
-	$(BIN)/python -m course.parity check docs
+	$(BIN)/python -m course.parity check docs --format $(FORMAT)
+
+check-content: $(VENV)/.installed
+	$(BIN)/python -m course.content check docs --format $(FORMAT)
 
 ## After updating a translation: make translations-done PAGE=docs/nl/why/index.md (or all pages)
 translations-done: $(VENV)/.installed
 	$(BIN)/python -m course.parity done $(PAGE)
+
+## Issuer: a new Ed25519 key pair; the private key to $$COURSE_ISSUER_KEY (outside the repository)
+issuer-key: $(VENV)/.installed
+	$(BIN)/python tools/issuer.py key
+
+## Issuer: check a request and issue the certificate: make certificate REQUEST=request.json OUT=folder
+certificate: $(VENV)/.installed
+	$(BIN)/python tools/issuer.py issue "$(REQUEST)" "$(OUT)"
+
+## Issuer: withdraw an issued certificate: make revoke-certificate ID=urn:uuid:... REASON="..."
+revoke-certificate: $(VENV)/.installed
+	$(BIN)/python tools/issuer.py revoke "$(ID)" "$(REASON)"
 
 clean:
 	rm -rf site build .pytest_cache

@@ -1,8 +1,9 @@
-"""`make bench`: build time against plain Material, page weight, Lighthouse, in-browser timings and
-the course at 1x, 3x and 10x its pages (bench/scaling.py). Prints Markdown tables with the targets
+"""`make bench`: build time against plain Material, page weight, Lighthouse, in-browser timings, the
+edit loop and the course at 1x, 3x and 10x its pages (bench/scaling.py). Prints Markdown tables with the targets
 beside the figures (copy them into BENCHMARKS.md); asserts nothing. Options: --runs N (builds per
-side, default 21), --scaling-runs N (builds per side and size, default 3),
---skip build,instructions,weight,lighthouse,timings,scaling."""
+side, default 21), --edits N (saves per side and language for the edit loop, default 7),
+--scaling-runs N (builds per side and size, default 3),
+--skip build,instructions,editloop,weight,lighthouse,timings,scaling."""
 from __future__ import annotations
 
 import argparse
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import browser_timings
 import build_time
+import edit_loop
 import lighthouse
 import lms
 import page_weight
@@ -36,6 +38,8 @@ def main() -> None:
     print(f"# Benchmark {datetime.date.today().isoformat()}\n\nMachine: {_machine()}\n")
     if "build" not in options.skip:
         _print_build(build_time.compare(options.runs, instructions="instructions" not in options.skip))
+    if "editloop" not in options.skip:
+        _print_edit_loop(edit_loop.measure(options.edits))
     with tempfile.TemporaryDirectory() as scratch:
         port = free_port()
         site_dir = Path(scratch) / "site"
@@ -80,6 +84,24 @@ def _print_build(result: dict) -> None:
         print("| build | instructions (billions) |\n|---|---|")
         print(f"| course | {counted['course'] / 1e9:.2f} |\n| plain | {counted['plain'] / 1e9:.2f} |")
         print(f"| **overhead** (target <= +5%) | **{counted['overhead']:+.1%}** |\n")
+
+
+def _print_edit_loop(result: dict) -> None:
+    languages = result["languages"]
+    print(f"## Edit loop: save a lesson until `mkdocs serve` serves it (median of {result['repetitions']}"
+          " saves per side, the sides interleaved in one run)\n")
+    print("| serve | " + " | ".join(f"{language} lesson, s" for language in languages) + " |\n|---|"
+          + "---|" * len(languages))
+    labels = {"course": "course (rebuilds the changed language)",
+              "every language": "course, every language rebuilt (before)",
+              "plain": "plain Material + i18n, same Markdown"}
+    for side, seconds in result["seconds"].items():
+        print(f"| {labels[side]} | " + " | ".join(f"{seconds[language]:.2f}" for language in languages) + " |")
+    for side, ratios in result["ratio"].items():
+        print(f"| **course / {side}** (median of per-save ratios, min-max) | " + " | ".join(
+            "**{:.2f}** ({:.2f}-{:.2f})".format(*ratios[language]) for language in languages) + " |")
+    print("\nNot counted: one save per side and language first (an English save that makes a translation"
+          " outdated, or up to date again, rebuilds every language).\n")
 
 
 def _print_weight(weights: dict) -> None:
@@ -134,10 +156,11 @@ def _options() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     # 21: on a shared virtual machine single builds vary by 10% and more; the median of 21 is steadier
     parser.add_argument("--runs", type=int, default=21, help="builds per side for the build comparison")
+    parser.add_argument("--edits", type=int, default=7, help="saves per side and language for the edit loop")
     parser.add_argument("--scaling-runs", type=int, default=3,
                         help="builds per side and size in the scaling part (a 10x build takes about a minute)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated parts to leave out: build,instructions,weight,lighthouse,timings,scaling,lms")
+                        help="comma-separated parts to leave out: build,instructions,editloop,weight,lighthouse,timings,scaling,lms")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options

@@ -1,7 +1,7 @@
 """Per-language data for the browser code: the interface wording (data/ui.yml), the words build and
 browser share (hooks/course/shared_words.py) and the course map (modules and their pages, for
-progress ticks and "continue") in one script file per language,
-assets/js/language-data.<locale>.<hash>.js, that the browser caches, instead of inline in every
+progress ticks and "continue"; the "Your data" page, for the restore offer) in one script file per
+language, assets/js/language-data.<locale>.<hash>.js, that the browser caches, instead of inline in every
 page: a page's HTML does not grow with the course. A classic <script src> that sets a global,
 because the offline zip opens pages from file://, where nothing can be fetched; in the page's
 content, because Material runs the content's scripts again after instant navigation (and waits for
@@ -65,13 +65,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def _your_data(nav: Navigation) -> str | None:
+    """The address of the language's "Your data" page from the site's root: the restore offer links there."""
+    return next((page.url for page in nav.pages if page.meta.get("generate") == "your-data"), None)
+
+
 def _file(language: str) -> tuple[str, str]:
     """(path in the site, script text) of the language's data file, made once per language build.
     The name carries a hash of the content, so a browser may keep it until the content changes."""
     if _state["file"] is None:
         try:
             data = {"lang": language, "ui": ui(language), "words": page_data(_state["languages"]),
-                    "modules": course_modules(_state["nav"])}
+                    "modules": course_modules(_state["nav"]), "your_data": _your_data(_state["nav"])}
         except DataError as error:
             raise PluginError(str(error)) from None
         # ASCII JSON (every other character escaped) is a JavaScript expression that no text can end

@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 from course import events
 from mkdocs.utils import get_relative_url
 
-from course import offline, search_index
+from course import edit_loop, offline, search_index
 from course.languages import all_built, building, default_language
 
 if TYPE_CHECKING:
@@ -43,7 +43,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @event_priority(events.AFTER_ALL_LANGUAGES)
 def on_post_build(config: MkDocsConfig) -> None:
-    """Once every language is built, split the merged index into one per language and a stub."""
+    """Once every language is built, split the merged index into one per language and a stub
+    (after a one-language rebuild in mkdocs serve, that language's index only)."""
     if not all_built(config):
         return
     site = Path(config.site_dir)
@@ -51,8 +52,10 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     merged = json.loads((site / search_index.STUB).read_text(encoding="utf-8"))
     files = {search_index.STUB: search_index.stub(merged)}
+    rebuilt = edit_loop.only_language()
     for language, index in search_index.split(merged, _languages(config)).items():
-        files[language.index] = index
+        if rebuilt in (None, language.locale):
+            files[language.index] = index
     for path, data in files.items():
         _write(site / path, search_index.as_json(data))
         if offline.enabled(config):

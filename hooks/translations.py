@@ -9,11 +9,9 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-
-from course import events
 from mkdocs.utils import get_relative_url
 
-from course import parity
+from course import edit_loop, events, parity
 from course.data import DataError, ui
 from course.languages import building, site_languages, switcher_links
 from course.render import insert_after_title, is_fallback, page_language, render
@@ -36,9 +34,10 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Check parity once, while the source language is built; problems fail a strict build."""
+    """Check parity once, while the source language is built (or the one language `mkdocs serve`
+    rebuilds); problems fail a strict build."""
     languages = site_languages(config)
-    if building(config) == languages.source:
+    if building(config) == languages.source or edit_loop.only_language() is not None:
         for finding in parity.check(Path(config.docs_dir), languages):
             (log.warning if finding.severity == "error" else log.info)(str(finding))
     return files

@@ -13,7 +13,7 @@ from course import events
 from course.data import loaded, ui
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
-from course.learner_pages import catalogue, course_page_url, module_titles
+from course.learner_pages import catalogue, course_url, module_titles
 from course.pages import MARKER, shown, source_of
 from course.render import append, page_language, render
 from course.shared_words import ExperimentCard, load_experiment_card
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 _prompts: dict[str, Prompt] = {}
 _card: ExperimentCard | None = None
 _bank: ItemBank | None = None
-_files: list = []  # this language's files, for the plan's link to the test
-TEST_PAGE = "introduction/learning-culture-test.md"
+_files: Files | None = None
+TEST_PAGE = "introduction/learning-culture-test.md"  # where the plan sends a learner without a test
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -43,15 +43,10 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _card = loaded("Experiment card", load_experiment_card)
 
 
-@event_priority(events.AFTER_I18N)
-def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Remember this language's files, for the plan's link to the test."""
-    _files[:] = [files]
-    return nav
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     """Stop the build at a `<!-- prompt: id -->` marker whose id no data file defines."""
+    global _files
+    _files = files
     _check_markers(page, config)
 
 
@@ -67,7 +62,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
                       decisions=_card.decisions, modules=catalogue(_prompts, titles, language, full=True),
                       browser_catalogue=catalogue(_prompts, titles, language),
                       browser_bank=bank_for_browser(_bank, language),
-                      test_url=course_page_url(TEST_PAGE, page, _files[0], language))
+                      test_url=course_url(TEST_PAGE, page, _files, language))
         page.content = append(page.content, html)
     return context
 

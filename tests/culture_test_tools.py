@@ -7,8 +7,9 @@ BANK = load_item_bank()
 
 
 def show_part(page, dimension_id: str) -> None:
-    """Step to the test's part for one dimension (one part is shown at a time)."""
-    part = page.locator(f"#ct-dimension-{dimension_id}")
+    """Step to the test's part for one dimension, or to its results with "results" (one part is
+    shown at a time)."""
+    part = page.locator("#ct-results" if dimension_id == "results" else f"#ct-dimension-{dimension_id}")
     ids = [d.id for d in BANK.dimensions] + ["results"]
     for _ in range(len(ids)):
         if part.is_visible():

@@ -203,3 +203,100 @@ def test_results_print_on_a4_without_the_form(page, site):
     pdf = page.pdf(format="A4", prefer_css_page_size=True)
     pages = pdf.count(b"/Type /Page\n") or pdf.count(b"/Type /Page ") or pdf.count(b"/Type/Page")
     assert 1 <= pages <= 3, f"results printed on {pages} A4 pages"
+
+
+def option_order(page, question: str) -> list[str]:
+    return page.locator(f'[data-question="{question}"] [data-option]').evaluate_all("els => els.map(e => e.dataset.option)")
+
+
+def test_each_learner_sees_options_in_an_order_of_their_own_that_survives_reloads(browser, site):
+    check = load_self_checks()["how"]
+    orders = []
+    for _ in range(2):
+        context = browser.new_context(locale="en-GB")
+        tab = context.new_page()
+        tab.goto(site["url"] + "how/self-check/")
+        order = {q.id: option_order(tab, q.id) for q in check.questions}
+        assert all(sorted(order[q.id]) == sorted(o.id for o in q.options) for q in check.questions)
+        # an answer is saved by option id: after a reload the same option is chosen, in the same place
+        question = check.questions[0]
+        chosen = order[question.id][2]
+        tab.check(f"#sc-{question.id}-{chosen}")
+        tab.reload()
+        tab.wait_for_selector("[data-course-self-check][data-ready]")
+        assert {q.id: option_order(tab, q.id) for q in check.questions} == order
+        assert tab.is_checked(f"#sc-{question.id}-{chosen}")
+        assert option_order(tab, question.id).index(chosen) == 2
+        # the Dutch page shows this learner the same order
+        tab.goto(site["url"] + "nl/how/self-check/")
+        assert {q.id: option_order(tab, q.id) for q in check.questions} == order
+        orders.append(order)
+        context.close()
+    # two learners: with 4 options per question the chance that all six questions match is (1/24)^6
+    assert orders[0] != orders[1]
+
+
+def previous_version_attempt() -> dict:
+    """A complete first attempt saved on the item bank's previous version, under its old ids."""
+    revision = BANK.revisions[-1]
+    answers = {c.source: {"reality": 2, "aspiration": 5} for c in revision.changes}
+    return {"bank_version": revision.version - 1, "started": "2025-01-01T10:00:00.000Z",
+            "updated": "2025-01-01T10:30:00.000Z", "answers": answers}
+
+
+def test_an_attempt_on_the_previous_item_bank_is_carried_over_and_the_changes_listed(page, site):
+    revision = BANK.revisions[-1]
+    carried = [c.target for c in revision.changes if c.target]
+    added = [s for s in BANK.statements if s.id not in carried]
+    old = previous_version_attempt()
+    page.goto(site["url"] + TEST)
+    page.evaluate("value => CourseStorage.write('culture-test', value)", {"version": 1, "attempts": {"first": old}})
+    page.reload()
+    page.wait_for_selector("[data-course-test][data-ready]")
+    answers = checked_answers(page)
+    assert all(answers[target] == [2, 5] for target in carried)
+    assert all(answers[s.id] == [None, None] for s in added)
+    assert page.locator("[data-test-progress]").inner_text() == f"{len(carried)} of {len(BANK.statements)} statements answered"
+    # the test opens on the first part with a statement left open: one the new bank added
+    first_open = next(d.id for d in BANK.dimensions if any(s.dimension == d.id for s in added))
+    assert page.locator(f"#ct-dimension-{first_open}").is_visible()
+    # every dimension still has a mean from the carried ratings: the results step draws the chart
+    show_part(page, "results")
+    assert page.locator("[data-test-chart]").is_visible()
+    box = page.locator("[data-test-revisions]")
+    assert box.is_visible()
+    assert revision.note["en"] in box.inner_text()
+    assert box.locator('[data-revision="added"] li').all_inner_texts() == [s.text["en"] for s in added]
+    assert box.locator('[data-revision="removed"] li').all_inner_texts() == [c.removed_text["en"] for c in revision.changes if not c.target]
+    reworded = [c.target for c in revision.changes if c.reworded]
+    texts = {s.id: s.text["en"] for s in BANK.statements}
+    assert box.locator('[data-revision="reworded"] li').all_inner_texts() == [texts[i] for i in in_bank_order(reworded)]
+    # nothing is written until the learner rates again; then the attempt is stored under the new ids
+    stored = page.evaluate("() => CourseStorage.read('culture-test', null).value")
+    assert stored["attempts"]["first"] == old
+    show_part(page, added[0].dimension)
+    page.check(f"#ct-{added[0].id}-reality-4")
+    stored = page.evaluate("() => CourseStorage.read('culture-test', null).value")["attempts"]["first"]
+    assert stored["bank_version"] == BANK.version
+    assert set(stored["answers"]) == set(carried) | {added[0].id}
+    assert page.errors == []
+
+
+def in_bank_order(ids):
+    return [s.id for s in BANK.statements if s.id in ids]
+
+
+def test_the_retake_compares_with_a_first_attempt_on_the_previous_bank_in_dutch(page, site):
+    revision = BANK.revisions[-1]
+    page.goto(site["url"] + "nl/results/retake-test/")
+    page.evaluate("value => CourseStorage.write('culture-test', value)", {"version": 1, "attempts": {"first": previous_version_attempt()}})
+    page.reload()
+    page.wait_for_selector("[data-course-test][data-ready]")
+    assert checked_answers(page) == {s.id: [None, None] for s in BANK.statements}  # the retake starts empty
+    box = page.locator("[data-test-revisions]")
+    assert revision.note["nl"] in box.inner_text()
+    assert box.locator('[data-revision="removed"] li').all_inner_texts() == [c.removed_text["nl"] for c in revision.changes if not c.target]
+    rate_all(page, planned_answers())
+    dimension = BANK.dimensions[0]
+    row = page.locator(f'[data-test-table] tr[data-dimension="{dimension.id}"] td').all_inner_texts()
+    assert row[0] == "2,0"  # the first attempt's carried ratings, in the column for the first attempt

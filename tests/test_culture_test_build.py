@@ -69,3 +69,16 @@ def test_the_rating_form_is_left_out_of_search(site):
         text = " ".join(d["text"] for d in test_pages)
         assert bank.labels[-1].text[language] not in text
         assert bank.statements[0].text[language] not in text
+
+
+def test_each_rating_label_names_its_number_once(site):
+    """A rating reads "1 Not at all true": the number once, then its meaning (for screen readers and
+    wherever the hidden text shows), never "1 1: Not at all true"."""
+    bank = load_item_bank()
+    for language in ("en", "nl"):
+        page = text_of(built_path(site["dir"], TEST_PAGES[0], language))
+        statement = bank.statements[0].id
+        for value, label in bank.scale_texts(language):
+            match = re.search(rf'<label for="ct-{statement}-reality-{value}">(.*?)</label>', page, re.S)
+            words = " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split())
+            assert words == f"{value} {label}"

@@ -40,7 +40,7 @@ def test_screen_reader_text_takes_no_room_on_screen(page, site):
     # a rating button is as wide as its number, and is still named in full for screen readers
     assert page.locator("label[for='ct-leadership-1-reality-1']").bounding_box()["width"] < 100
     # the part on screen: two ratings of each of its four statements
-    assert page.get_by_role("radio", name="1: Not at all true").count() == 8
+    assert page.get_by_role("radio", name="1 Not at all true", exact=True).count() == 8
     page.goto(site["url"] + "start/progress/")
     page.wait_for_selector("[data-progress-modules] li")
     assert visible_hidden_text(page) == []

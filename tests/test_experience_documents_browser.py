@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from course.item_bank import load_item_bank
+from issuer_tools import CRITERION_PROMPTS
 
 BANK = load_item_bank()
 PREFIX = {"en": "", "nl": "nl/"}
@@ -123,7 +124,7 @@ def test_completion_record_prints_on_one_page_dated_the_day_the_criteria_were_me
     lessons = tab.evaluate("() => window.CourseLanguageData.modules.flatMap(m => m.pages.filter(p => p.lesson).map(p => p.id))")
     seed(tab, {"progress": {"version": 1, "done": {lesson: "2026-03-12T10:00:00.000Z" for lesson in lessons}, "last": None},
                "culture-test": {"version": 1, "attempts": {"first": attempt(lambda i: 2, lambda i: 5)}},
-               "worksheet": {"version": 1, "answers": {"results-learned": "a", "results-will-do": "b", "results-help-others": "c"}},
+               "worksheet": {"version": 1, "answers": {prompt: "written" for prompt in CRITERION_PROMPTS}},
                "experiments": {"version": 1, "cards": [{"id": "c1", "created": None, "updated": None, "what": "w", "prediction": "p",
                                                          "measure": "m", "who": "", "happened": "", "learned": "", "decision": "", "next": ""}]},
                "route": {"version": 1, "route": "team", "checked": {}}})

@@ -11,6 +11,8 @@ TOOL_PAGES = {
     "results/certificate/": "[data-certificate-missing] li",
     "start/progress/": "[data-progress-modules] > *",
     "start/your-data/": "[data-import-file]",
+    "results/request-certificate/": "[data-course-share][data-ready]",
+    "results/verify/": "[data-course-verify][data-ready]",
 }
 
 

@@ -141,3 +141,43 @@ def test_broken_item_bank_stops_the_build_and_builds_nothing(tmp_path):
     assert "Learning Culture test:" in result.stderr
     assert "unknown dimension 'leadershp'" in result.stderr
     assert not (tmp_path / "site/introduction/learning-culture-test/index.html").exists()
+
+
+# --- revisions of the item bank -----------------------------------------------------------------
+
+def test_the_course_revisions_account_for_every_statement():
+    bank = load_item_bank()
+    assert [r.version for r in bank.revisions] == list(range(2, bank.version + 1))
+    latest = bank.revisions[-1]
+    targets = {c.target for c in latest.changes if c.target}
+    assert targets <= {s.id for s in bank.statements}
+    # the removed statements keep their old wording, in both languages, for the results page
+    assert all(set(c.removed_text) == {"en", "nl"} for c in latest.changes if c.target is None)
+    # every dimension keeps at least two carried-over statements, so an old attempt still has a mean
+    carried = {s.dimension for s in bank.statements if s.id in targets}
+    assert all(sum(s.id in targets for s in bank.statements_of(d.id)) >= 2 for d in bank.dimensions), carried
+
+
+def test_revision_pointing_to_an_unknown_statement(tmp_path):
+    def change(data):
+        data["revisions"][-1]["statements"][0]["to"] = "leadership-99"
+    first = BANK["revisions"][-1]["statements"][0]["from"]
+    assert (f"({first}): 'leadership-99' is not a statement of version {BANK['version']}"
+            in bank_error(tmp_path, change))
+
+
+def test_revision_giving_two_old_statements_one_new_one(tmp_path):
+    def change(data):
+        data["revisions"][-1]["statements"][1]["to"] = data["revisions"][-1]["statements"][0]["to"]
+    target = BANK["revisions"][-1]["statements"][0]["to"]
+    assert f"'{target}' already takes over the ratings of another statement" in bank_error(tmp_path, change)
+
+
+def test_revision_needs_to_or_removed_and_a_version_each(tmp_path):
+    def change(data):
+        entry = data["revisions"][-1]["statements"][0]
+        entry["removed"] = {"en": "Old", "nl": "Oud"}
+        data["version"] = BANK["version"] + 1
+    message = bank_error(tmp_path, change)
+    assert "needs either 'to' (the statement taking over its ratings) or 'removed' (its old text)" in message
+    assert f"revisions: expected one revision for each version from 2 to {BANK['version'] + 1}" in message

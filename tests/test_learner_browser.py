@@ -18,12 +18,14 @@ NOT_SAVED = "Not saved. Copy your text somewhere safe."
 
 
 def stored(page) -> dict:
-    """Every course value in this browser's storage, by name (raw text when it is not JSON)."""
+    """Every course value in this browser's storage, by name (raw text when it is not JSON); not
+    the record of when the last backup was made (core/backup.js), which an export writes."""
     return page.evaluate("""() => {
         const result = {};
         for (let i = 0; i < localStorage.length; i++) {
             const key = localStorage.key(i);
             const name = key.replace(/^course:v1:[^:]*:/, "");
+            if (name === "backup") continue;
             try { result[name] = JSON.parse(localStorage.getItem(key)); } catch (e) { result[name] = localStorage.getItem(key); }
         }
         return result;
@@ -83,7 +85,13 @@ def test_prompts_save_on_every_input_and_keep_one_value_in_both_languages(page, 
 
 def test_action_plan_shows_the_largest_gaps_and_manages_experiment_cards(page, site):
     page.goto(site["url"] + PLAN)
+    # before the test: no empty table, but what to do and a link to the test
     assert page.locator("[data-focus-empty]").is_visible()
+    assert not page.locator("[data-focus-table]").is_visible()
+    page.click("[data-focus-take-test]")
+    page.wait_for_url("**/introduction/learning-culture-test/")
+    expect(page.locator("[data-course-test]")).to_have_count(1)  # instant navigation swaps the content after the URL
+    page.goto(site["url"] + PLAN)
     first = {s.id: {"reality": 2 if s.dimension == BANK.dimensions[1].id else 4, "aspiration": 5} for s in BANK.statements}
     seed(page, {"culture-test": {"version": 1, "attempts": {"first": {"bank_version": 1, "started": None, "updated": None, "answers": first}}}})
     page.reload()
@@ -150,7 +158,7 @@ def test_print_view_shows_the_answers_as_text_without_the_site_around_them(page,
 
 def full_data(page) -> dict:
     seed(page, {"culture-test": {"version": 1, "attempts": {"first": complete_attempt(), "retake": complete_attempt(3, 5)}},
-                "self-checks": {"version": 1, "modules": {"why": {"answers": {"why-q1": ["a"]}, "checked": True, "score": 1, "total": 5, "tries": 2}}},
+                "self-checks": {"version": 2, "seed": "k3x9q2m7p1", "modules": {"why": {"answers": {"why-q1": ["a"]}, "checked": True, "score": 1, "total": 5, "tries": 2}}},
                 "worksheet": {"version": 1, "answers": {"start-role": "Coach", "results-learned": "Much"}},
                 "experiments": {"version": 1, "cards": [{"id": "c1", "created": None, "updated": None, "what": "Try", "prediction": "P",
                                                           "measure": "M", "who": "", "happened": "", "learned": "", "decision": "", "next": ""}]},
@@ -315,7 +323,7 @@ def test_mark_as_done_ticks_the_navigation_and_counts_in_progress(page, site):
     page.goto(site["url"] + "nl/why/")
     assert "course-nav--done" in page.locator('.md-sidebar--primary a.md-nav__link[href$="engagement-and-wellbeing/"]').first.get_attribute("class")
     page.goto(site["url"] + "nl/start/progress/")
-    assert "2 WAAROM?: 1 van 4 lessen afgerond" in page.locator("[data-progress-modules]").inner_text()
+    assert "2 WAAROM?: 1 van 5 lessen afgerond" in page.locator("[data-progress-modules]").inner_text()
     assert re.match(r"1 van \d+ lessen afgerond \(\d+%\)\.", page.locator("[data-progress-course]").inner_text())
     # continue where you left off, on the home page
     page.goto(site["url"] + "nl/how/eight-levers/")
@@ -336,8 +344,8 @@ def test_route_choice_and_checklist(page, site):
     assert page.locator("[data-route-none]").is_visible()
     page.check("input[name=course-route][value=team]")
     checklist = page.locator("[data-route-checklist] li")
-    assert checklist.count() == 14
-    assert page.locator("[data-route-summary]").inner_text() == "0 of 14 done on the Team route."
+    assert checklist.count() == 15
+    assert page.locator("[data-route-summary]").inner_text() == "0 of 15 done on the Team route."
     page.check("[data-manual='team:colleagues']")
     seed(page, {"worksheet": {"version": 1, "answers": {"start-organisation": "Org", "start-role": "Coach"}},
                 "culture-test": {"version": 1, "attempts": {"first": complete_attempt()}}})
@@ -347,9 +355,9 @@ def test_route_choice_and_checklist(page, site):
     assert done.all_text_contents() == [
         "✓Invite at least one colleague to join you (done)", "✓Name your organisation and your role (done)",
         "✓Take the Learning Culture test, each on your own (done)"]
-    assert page.locator("[data-route-summary]").inner_text() == "3 of 14 done on the Team route."
+    assert page.locator("[data-route-summary]").inner_text() == "3 of 15 done on the Team route."
     page.check("input[name=course-route][value=individual]")
-    assert page.locator("[data-route-summary]").inner_text() == "2 of 11 done on the Individual route."
+    assert page.locator("[data-route-summary]").inner_text() == "2 of 12 done on the Individual route."
     assert stored(page)["route"] == {"version": 1, "route": "individual", "checked": {"team:colleagues": True}}
 
 
@@ -375,11 +383,12 @@ def test_team_profile_only_from_three_people(page, site):
     assert page.errors == []
 
 
-def everything_for_the_certificate(page) -> None:
+def everything_for_the_certificate(page, shared: str = "d") -> None:
     lessons = page.evaluate("() => window.CourseLanguageData.modules.flatMap(m => m.pages.filter(p => p.lesson).map(p => p.id))")
     seed(page, {"progress": {"version": 1, "done": {lesson: None for lesson in lessons}, "last": None},
                 "culture-test": {"version": 1, "attempts": {"first": complete_attempt()}},
-                "worksheet": {"version": 1, "answers": {"results-learned": "a", "results-will-do": "b", "results-help-others": "c"}},
+                "worksheet": {"version": 1, "answers": {"results-learned": "a", "results-will-do": "b", "results-help-others": "c",
+                                                          "results-shared": shared}},
                 "experiments": {"version": 1, "cards": [{"id": "c1", "created": None, "updated": None, "what": "w", "prediction": "p",
                                                           "measure": "m", "who": "", "happened": "", "learned": "", "decision": "", "next": ""}]},
                 "route": {"version": 1, "route": "community", "checked": {}}})
@@ -388,13 +397,16 @@ def everything_for_the_certificate(page) -> None:
 def test_certificate_is_refused_until_the_criteria_are_met_then_printed_with_the_name(page, site):
     page.goto(site["url"] + "results/certificate/")
     missing = page.locator("[data-certificate-criteria] li.course-checklist__todo")
-    assert missing.count() == 4
+    assert missing.count() == 5
     assert not page.locator("[data-certificate-ready]").is_visible()
     assert not page.locator("[data-certificate]").is_visible()
     everything_for_the_certificate(page)
     page.evaluate("() => CourseStorage.remove('experiments')")
     page.reload()
     assert missing.all_text_contents() == ["○At least one experiment card is planned (still to do)→"]
+    everything_for_the_certificate(page, shared="")
+    page.reload()
+    assert missing.all_text_contents() == ["○One learning is shared with the community (what, with whom, when) (still to do)→"]
     everything_for_the_certificate(page)
     page.goto(site["url"] + "nl/results/certificate/")
     assert page.locator("[data-certificate-ready]").is_visible()
@@ -405,12 +417,12 @@ def test_certificate_is_refused_until_the_criteria_are_met_then_printed_with_the
     assert certificate.is_visible()
     page.emulate_media(media="print")
     text = certificate.inner_text()
-    for expected in ("Certificaat van deelname", "Anna de Vries", "Leercultuur: verandering van binnenuit", "Community of practice", "SOL Nederland"):
+    for expected in ("Persoonlijk bewijs van afronding", "Anna de Vries", "Leercultuur: verandering van binnenuit", "Community of practice", "SOL Nederland"):
         assert expected in text
     assert not page.locator("h1").is_visible()
     assert not page.locator("[data-certificate-name]").is_visible()
     page.emulate_media(media="screen")
     page.goto(site["url"] + "results/certificate/")
     assert page.locator("[data-certificate-name]").input_value() == "Anna de Vries"
-    assert "Certificate of participation" in page.locator("[data-certificate]").inner_text()
+    assert "Personal record of completion" in page.locator("[data-certificate]").inner_text()
     assert page.errors == []

@@ -49,8 +49,10 @@ def test_the_course_prompts_routes_and_criteria_load():
     routes = load_routes(set(prompts))
     assert [r.id for r in routes] == ["individual", "team", "community"]
     criteria = load_criteria(set(prompts))
-    assert [c.check["kind"] for c in criteria] == ["all-modules-done", "test-taken", "prompts-filled", "experiment-planned"]
+    assert [c.check["kind"] for c in criteria] == ["all-modules-done", "test-taken", "prompts-filled", "experiment-planned", "prompts-filled"]
     assert criteria[2].check["prompts"] == ["results-learned", "results-will-do", "results-help-others"]
+    # sharing one learning earns the certificate, as the course promises (start/certificate.md)
+    assert criteria[4].check["prompts"] == ["results-shared"]
 
 
 def test_a_valid_file_gives_dataclasses_with_both_languages(tmp_path):

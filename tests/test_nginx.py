@@ -220,6 +220,37 @@ def test_learner_data_is_saved_for_this_site_and_survives_a_reload(browser, host
     tab.context.close()
 
 
+def test_the_course_installs_and_works_offline_under_the_path(browser, hosted):
+    """The service worker (issue 17) under /leercultuur/ with the project's headers: its scope is
+    the course's path, no CSP violation, and visited pages open and save offline."""
+    base = hosted["url"]
+    worker = fetch(hosted, PATH + "sw.js")
+    assert (worker.status, worker.getheader("Cache-Control")) == (200, "no-cache")
+    assert "javascript" in worker.getheader("Content-Type")
+    tab, violations = _tab(browser)
+    cached = """async url => {
+        const registration = await navigator.serviceWorker.ready;
+        for (let i = 0; i < 200 && !(navigator.serviceWorker.controller && await caches.match(url)); i++)
+            await new Promise(resolve => setTimeout(resolve, 100));
+        return [registration.scope, !!(await caches.match(url))];
+    }"""
+    for path in ("", "nl/introduction/vision/"):
+        tab.goto(base + path)
+        assert tab.evaluate(cached, base + path) == [base, True]
+    manifest = tab.evaluate("fetch(document.querySelector('link[rel=manifest]').href).then(r => r.json())")
+    assert (manifest["lang"], manifest["scope"], manifest["start_url"]) == ("nl", "../", "./")
+    tab.context.set_offline(True)
+    tab.goto(base + "nl/introduction/vision/")
+    tab.locator(".course-prompt__input").first.fill("Zonder internet")
+    tab.wait_for_timeout(300)
+    tab.reload()
+    assert tab.locator(".course-prompt__input").first.input_value() == "Zonder internet"
+    tab.goto(base)
+    assert tab.locator("html").get_attribute("lang") == "en"
+    assert violations(tab) == []
+    tab.context.close()
+
+
 def test_no_content_security_policy_violation_anywhere_a_learner_goes(browser, hosted):
     base = hosted["url"]
     tab, violations = _tab(browser)

@@ -120,3 +120,10 @@ def test_protected_pages_are_in_the_package_only_encrypted(package):
     phrases = [p for page_phrases in secret_phrases().values() for p in page_phrases]
     assert len(phrases) >= 60
     assert [p for p in phrases if p.replace(" ", "") not in decrypted] == []
+
+
+def test_the_package_has_no_service_worker_and_no_app_manifest(package):
+    """The installable app (issue 17) is for the web site: from disk a worker cannot run."""
+    assert [p.name for p in package.rglob("*") if p.name in ("sw.js", "manifest.webmanifest", "service-worker.js")] == []
+    for name in ("index.html", "nl/how/eight-levers.html"):
+        assert 'rel="manifest"' not in (package / name).read_text(encoding="utf-8")

@@ -85,11 +85,33 @@ def test_structural_mismatch_names_page_and_difference(tree):
     docs = tree({"en/how/levers.md": LESSON_EN, "nl/how/levers.md": dutch})
     parity.mark_done(docs / "nl/how/levers.md", docs / "en/how/levers.md")
     assert messages(docs) == [
-        "error: docs/nl/how/levers.md:1: structure differs from docs/en/how/levers.md: "
+        "error: docs/nl/how/levers.md:13: structure differs from docs/en/how/levers.md: "
         "level-3 headings: 1 in the source, 0 in translation",
-        "error: docs/nl/how/levers.md:1: structure differs from docs/en/how/levers.md: "
+        "error: docs/nl/how/levers.md:15: structure differs from docs/en/how/levers.md: "
         "markers: missing prompt:how-levers; not in the source prompt:how-hefbomen",
     ]
+
+
+THREE_SECTIONS = "---\ntitle: {title}\nkind: page\n---\n\n# {title}\n\n## One\n\nA.\n\nB.\n\n## Two\n\nC.\n\n## Three\n\nD.\n\nE.\n\nF.\n"
+
+
+def test_a_heading_left_out_is_reported_at_the_section_that_took_its_text(tree):
+    """'## Two' became a paragraph in the translation: the finding is on '## One' (line 9), the
+    section its text ran into (sections told apart by their paragraphs), not on the last heading."""
+    dutch = THREE_SECTIONS.format(title="Drie").replace("## Two\n", "Two.\n")
+    docs = tree({"en/three.md": THREE_SECTIONS.format(title="Three"), "nl/three.md": dutch})
+    parity.mark_done(docs / "nl/three.md", docs / "en/three.md")
+    assert messages(docs) == ["error: docs/nl/three.md:9: structure differs from docs/en/three.md: "
+                              "level-2 headings: 3 in the source, 2 in translation"]
+
+
+def test_a_heading_added_is_reported_where_the_headings_depart(tree):
+    """'## Extra' took the paragraph of '## Two': the finding is on '## Two' (line 15), the first
+    heading with no counterpart in the source, two lines above '## Extra'."""
+    dutch = THREE_SECTIONS.format(title="Drie").replace("C.\n", "## Extra\n\nC.\n")
+    docs = tree({"en/three.md": THREE_SECTIONS.format(title="Three"), "nl/three.md": dutch})
+    parity.mark_done(docs / "nl/three.md", docs / "en/three.md")
+    assert [m.split(": structure")[0] for m in messages(docs)] == ["error: docs/nl/three.md:15"]
 
 
 def test_generated_element_and_heading_ids_must_match(tree):
@@ -98,9 +120,9 @@ def test_generated_element_and_heading_ids_must_match(tree):
     docs = tree({"en/why/check.md": english, "nl/why/check.md": dutch})
     parity.mark_done(docs / "nl/why/check.md", docs / "en/why/check.md")
     assert messages(docs) == [
-        "error: docs/nl/why/check.md:1: structure differs from docs/en/why/check.md: "
+        "error: docs/nl/why/check.md:9: structure differs from docs/en/why/check.md: "
         "heading ids: missing action-learning; not in the source actieleren",
-        "error: docs/nl/why/check.md:1: structure differs from docs/en/why/check.md: "
+        "error: docs/nl/why/check.md:4: structure differs from docs/en/why/check.md: "
         "front matter 'module': 'why' in the source, 'hoe' in translation",
     ]
 
@@ -112,7 +134,7 @@ def test_changed_english_page_makes_translation_outdated_as_a_warning(tree):
     (docs / "en/how/levers.md").write_text(LESSON_EN + "\nA new paragraph.\n", encoding="utf-8")
     new = parity.source_hash(docs / "en/how/levers.md")
     assert messages(docs) == [
-        f"warning: docs/nl/how/levers.md:1: translation may be outdated: docs/en/how/levers.md has changed "
+        f"warning: docs/nl/how/levers.md:4: translation may be outdated: docs/en/how/levers.md has changed "
         f"(recorded {old}, now {new})"
     ]
 

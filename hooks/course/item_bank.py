@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from course.data import DATA, configured, load_yaml, loaded
+from course.item_bank_revisions import Revision, revisions_of
 from course.schema import Problems, identifier, mapping, sequence, text
 
 MIN_DIMENSIONS, MAX_DIMENSIONS = 7, 9
@@ -41,6 +42,7 @@ class ItemBank:
     questions: dict[str, dict[str, str]]  # "reality" / "aspiration" -> language -> text
     dimensions: tuple[Dimension, ...]
     statements: tuple[Statement, ...]
+    revisions: tuple[Revision, ...] = ()
 
     def statements_of(self, dimension: str) -> list[Statement]:
         return [s for s in self.statements if s.dimension == dimension]
@@ -79,8 +81,9 @@ def load_item_bank(path: Path = DATA / "culture-test.yml", languages: tuple[str,
         if not MIN_STATEMENTS <= count <= MAX_STATEMENTS:
             problems.add(f"dimensions ({dimension.id})",
                          f"has {count} statements; expected {MIN_STATEMENTS} to {MAX_STATEMENTS}")
+    revisions = revisions_of(data.get("revisions", []), version, {s.id for s in statements}, problems)
     problems.raise_if_any()
-    return ItemBank(version, attempts, scale_min, scale_max, labels, questions, dimensions, statements)
+    return ItemBank(version, attempts, scale_min, scale_max, labels, questions, dimensions, statements, revisions)
 
 
 def attempt_names(path: Path = DATA / "culture-test.yml") -> tuple[str, ...]:
@@ -98,6 +101,9 @@ def bank_for_browser(bank: ItemBank, language: str) -> dict:
         "scale": {"min": bank.scale_min, "max": bank.scale_max},
         "dimensions": [{"id": d.id, "title": d.title[language]} for d in bank.dimensions],
         "statements": [{"id": s.id, "dimension": s.dimension} for s in bank.statements],
+        "revisions": [{"version": r.version, "note": r.note[language], "statements": [
+            {"from": c.source, "to": c.target, "reworded": c.reworded, "removed": c.removed_text.get(language)}
+            for c in r.changes]} for r in bank.revisions],
     }
 
 

@@ -78,6 +78,13 @@ def project_languages(config_file: Path = PROJECT / "mkdocs.yml") -> SiteLanguag
     return _project_languages(Path(config_file).resolve())
 
 
+def languages_for(docs: Path) -> SiteLanguages:
+    """The languages of the project whose docs folder is `docs` (the mkdocs.yml beside it; this
+    project's for a folder without one, such as a test's): the check commands' languages."""
+    config_file = Path(docs).resolve().parent / "mkdocs.yml"
+    return project_languages(config_file) if config_file.is_file() else project_languages()
+
+
 @functools.lru_cache(maxsize=8)
 def _project_languages(config_file: Path) -> SiteLanguages:
     with config_file.open(encoding="utf-8") as handle:

@@ -78,10 +78,10 @@ def _once_per_nav(name: str, nav: Navigation, work_out: Callable[[], T]) -> T:
     return cached[1]
 
 
-def course_page_url(target: str, page: Page, files: Files, language: str) -> str:
+def course_url(target: str, page: Page, files: Files, language: str) -> str:
     """The URL of course page `target` (e.g. start/progress.md) in `language`, relative to `page`."""
     for candidate in (f"{language}/{target}", target):
         file = files.get_file_from_path(candidate)
         if file is not None:
             return get_relative_url(file.url, page.url)
-    raise PluginError(f"{page.file.src_uri}: data/learner/ names the page '{target}', which does not exist")
+    raise PluginError(f"{page.file.src_uri}: links to the course page '{target}', which does not exist")

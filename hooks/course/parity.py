@@ -3,47 +3,42 @@ The languages, the source language and the translations declared partial come fr
 (course/languages.py): a page missing in a partial translation is a warning (the site shows the
 source page with a notice), in any other an error.
 
-Run as `python -m course.parity check [DOCS]` or `python -m course.parity done [PAGE ...]` with
-`hooks/` on the Python path (the Makefile does this); both read the mkdocs.yml next to DOCS.
+Run as `python -m course.parity check [DOCS] [--format human|github|gitlab|json]` or
+`python -m course.parity done [PAGE ...]` with `hooks/` on the Python path (the Makefile does this);
+both read the mkdocs.yml next to DOCS.
 """
 from __future__ import annotations
 
+import argparse
 import hashlib
 import re
 import sys
-from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
+from course import history, report, structure
 from course.file_cache import per_version
-from course.languages import SiteLanguages, project_languages
-from course.pages import Page, PageError, read_page
-from course.content import authoring_rules
+from course.languages import SiteLanguages, languages_for
+from course.pages import PageError, read_page
+from course.report import Finding, shown as _show
 
 RECORD_KEY = "translation_of"
-
-
-@dataclass(frozen=True)
-class Finding:
-    severity: str  # "error" or "warning"
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.severity}: {self.path}:{self.line}: {self.message}"
 
 
 @per_version  # the check and every translation's build ask for it
 def source_hash(source: Path) -> str:
     """Short content hash of a source page, recorded in its translation's front matter."""
-    text = source.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    return text_hash(source.read_text(encoding="utf-8"))
 
 
-def check(docs: Path, languages: SiteLanguages | None = None) -> list[Finding]:
+def text_hash(text: str) -> str:
+    """The hash source_hash records, of a page's text."""
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+
+
+def check(docs: Path, languages: SiteLanguages | None = None, diffs: bool = False) -> list[Finding]:
     """Compare every translation folder with the source language's folder (languages: those of
-    the mkdocs.yml next to `docs`)."""
+    the mkdocs.yml next to `docs`); with `diffs`, an outdated translation's finding lists the
+    source paragraphs changed since its recorded version."""
     languages = languages or languages_for(docs)
     findings: list[Finding] = []
     source_dir = docs / languages.source
@@ -60,15 +55,8 @@ def check(docs: Path, languages: SiteLanguages | None = None) -> list[Finding]:
             findings.append(Finding("error", _show(target_dir / rel), 1,
                                     f"no source page {_show(source_dir / rel)} for this translation"))
         for rel in sorted(sources & targets):
-            findings.extend(_compare(source_dir / rel, target_dir / rel))
+            findings.extend(_compare(source_dir / rel, target_dir / rel, diffs))
     return findings
-
-
-def languages_for(docs: Path) -> SiteLanguages:
-    """The languages of the project whose docs folder is `docs` (the mkdocs.yml beside it; this
-    project's for a folder without one, such as a test's)."""
-    config_file = Path(docs).resolve().parent / "mkdocs.yml"
-    return project_languages(config_file) if config_file.is_file() else project_languages()
 
 
 def outdated(source: Path, target_meta: dict) -> bool:
@@ -93,76 +81,43 @@ def mark_done(target: Path, source: Path) -> bool:
     return new != text
 
 
-def _compare(source_path: Path, target_path: Path) -> list[Finding]:
+def _compare(source_path: Path, target_path: Path, diffs: bool) -> list[Finding]:
     try:
         source, target = read_page(source_path), read_page(target_path)
     except PageError as error:
         return [Finding("error", *_split(str(error)))]
-    problems = _structure_differences(source, target)
+    problems = structure.differences(source, target)
     recorded = RECORD_KEY in target.meta
     stale = recorded and outdated(source_path, target.meta)
     if not problems and recorded and not stale:
         return []  # the usual case: no need to work out how to show the paths
     where = _show(target_path)
-    findings = [Finding("error", where, 1, f"structure differs from {_show(source_path)}: {p}")
-                for p in problems]
+    findings = [Finding("error", where, line, f"structure differs from {_show(source_path)}: {p}")
+                for line, p in problems]
     if not recorded:
         findings.append(Finding("warning", where, 1,
                                 f"no {RECORD_KEY} recorded; after checking the translation run "
                                 f"`make translations-done PAGE={where}`"))
     elif stale:
-        findings.append(Finding("warning", where, 1,
+        version = str(target.meta[RECORD_KEY])
+        findings.append(Finding("warning", where, target.key_line(RECORD_KEY),
                                 f"translation may be outdated: {_show(source_path)} has changed "
-                                f"(recorded {target.meta[RECORD_KEY]}, now {source_hash(source_path)})"))
+                                f"(recorded {version}, now {source_hash(source_path)})",
+                                _changes(source_path, version) if diffs else ()))
     return findings
 
 
-def _structure_differences(source: Page, target: Page) -> list[str]:
-    problems = []
-    source_levels = Counter(h.level for h in source.headings)
-    target_levels = Counter(h.level for h in target.headings)
-    for level in sorted(set(source_levels) | set(target_levels)):
-        if source_levels[level] != target_levels[level]:
-            problems.append(f"level-{level} headings: {source_levels[level]} in the source, "
-                            f"{target_levels[level]} in translation")
-    source_ids = [h.anchor for h in source.headings if h.anchor]
-    target_ids = [h.anchor for h in target.headings if h.anchor]
-    if source_ids != target_ids:
-        problems.append(_list_difference("heading ids", source_ids, target_ids))
-    source_markers = [m.key for m in source.markers]
-    target_markers = [m.key for m in target.markers]
-    if source_markers != target_markers:
-        problems.append(_list_difference("markers", source_markers, target_markers))
-    # front-matter keys that drive generated content and must match between languages
-    for key in (key for key, rule in authoring_rules()["front_matter"].items() if rule["shared"]):
-        if source.meta.get(key) != target.meta.get(key):
-            problems.append(f"front matter '{key}': {source.meta.get(key)!r} in the source, "
-                            f"{target.meta.get(key)!r} in translation")
-    return problems
-
-
-def _list_difference(what: str, source: list[str], target: list[str]) -> str:
-    missing = [x for x in source if x not in target]
-    extra = [x for x in target if x not in source]
-    if not missing and not extra:
-        return f"{what} in a different order: {', '.join(source)} in the source, {', '.join(target)} in translation"
-    parts = []
-    if missing:
-        parts.append("missing " + ", ".join(missing))
-    if extra:
-        parts.append("not in the source " + ", ".join(extra))
-    return f"{what}: " + "; ".join(parts)
+def _changes(source_path: Path, version: str) -> tuple[str, ...]:
+    old = history.version_with_hash(source_path, version, text_hash)
+    if old is None:
+        return (f"version {version} of {_show(source_path)} is not in the git history; compare the pages by hand",)
+    new = source_path.read_text(encoding="utf-8")
+    return (f"Paragraphs changed in the source since {version} (line numbers in {_show(source_path)}):",
+            *history.changed_paragraphs(old, new))
 
 
 def _pages(folder: Path) -> set[Path]:
     return {p.relative_to(folder) for p in folder.rglob("*.md")} if folder.is_dir() else set()
-
-
-def _show(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _split(message: str) -> tuple[str, int, str]:
@@ -171,31 +126,30 @@ def _split(message: str) -> tuple[str, int, str]:
 
 
 def _main(argv: list[str]) -> int:
-    command, *args = argv or ["check"]
-    if command == "check":
-        docs = Path(args[0]) if args else Path("docs")
-        findings = check(docs)
-        for finding in findings:
-            print(finding)
-        errors = sum(f.severity == "error" for f in findings)
-        warnings = len(findings) - errors
-        print(f"translations: {errors} error(s), {warnings} warning(s)")
-        return 1 if errors else 0
-    if command == "done":
-        languages = languages_for(Path("docs"))
-        targets = [Path(a) for a in args] or sorted(
-            p for language in languages.translations for p in (Path("docs") / language).rglob("*.md"))
-        for target in targets:
-            language_dir = target.parts.index("docs") + 1
-            source = Path(*target.parts[:language_dir], languages.source, *target.parts[language_dir + 1:])
-            if not source.exists():
-                print(f"error: {target}: no source page {source}")
-                return 1
-            if mark_done(target, source):
-                print(f"recorded {source_hash(source)} in {target}")
-        return 0
-    print("usage: python -m course.parity check [DOCS] | done [PAGE ...]")
-    return 2
+    parser = argparse.ArgumentParser(prog="python -m course.parity")
+    commands = parser.add_subparsers(dest="command")
+    check_command = commands.add_parser("check", help="report missing, mismatched and outdated translations")
+    check_command.add_argument("docs", nargs="?", default="docs", type=Path)
+    report.add_format_option(check_command)
+    done_command = commands.add_parser("done", help="record the source version a translation is up to date with")
+    done_command.add_argument("pages", nargs="*", type=Path)
+    options = parser.parse_args(argv or ["check"])
+    if options.command == "check":
+        findings = check(options.docs, diffs=True)
+        sys.stdout.write(report.render(findings, options.format, "translations"))
+        return report.exit_code(findings)
+    languages = languages_for(Path("docs"))
+    targets = options.pages or sorted(
+        p for language in languages.translations for p in (Path("docs") / language).rglob("*.md"))
+    for target in targets:
+        language_dir = target.parts.index("docs") + 1
+        source = Path(*target.parts[:language_dir], languages.source, *target.parts[language_dir + 1:])
+        if not source.exists():
+            print(f"error: {target}: no source page {source}")
+            return 1
+        if mark_done(target, source):
+            print(f"recorded {source_hash(source)} in {target}")
+    return 0
 
 
 if __name__ == "__main__":

@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from course.data import DATA, configured, load_yaml
+from course.data import DATA, DataError, configured, load_yaml
 from course.schema import Problems, identifier, mapping, sequence, text
 
 MIN_QUESTIONS, MAX_QUESTIONS = 4, 6
 TYPES = ("single", "multiple")
+LEVELS = ("recall", "application")  # remembering what a lesson said, or using it in a situation
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Question:
     type: str
     text: dict[str, str]
     options: tuple[Option, ...]
+    level: str = "application"
+    point: str = ""  # the one learning point the question tests, unique across the course
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,18 @@ def load_self_checks(folder: Path = DATA / "selfchecks", languages: tuple[str, .
     """Every module's self-check in the site's `languages`, keyed by module; DataError names file,
     key and problem."""
     checks = {}
+    points: dict[str, str] = {}
+    problems = []
     for path in sorted(folder.glob("*.yml")):
         check = load_self_check(path, languages)
         checks[check.module] = check
+        for question in check.questions:
+            if question.point in points:
+                problems.append(f"{path}: {question.id}: tests the point '{question.point}', "
+                                f"which {points[question.point]} already tests; ask about something else")
+            points[question.point] = question.id
+    if problems:
+        raise DataError("\n".join(problems))
     return checks
 
 
@@ -67,6 +79,12 @@ def _question(entry: object, index: int, problems: Problems, seen: set[str]) -> 
     kind = entry.get("type")
     if kind not in TYPES:
         problems.add(where, f"type is {kind!r}; expected one of {', '.join(TYPES)}")
+    level = entry.get("level")
+    if level not in LEVELS:
+        problems.add(where, f"level is {level!r}; expected one of {', '.join(LEVELS)}")
+    point = entry.get("point")
+    if not isinstance(point, str) or not point.strip():
+        problems.add(where, "needs a 'point': a short name for the one learning point it tests")
     option_ids: set[str] = set()
     options = []
     for number, option in enumerate(sequence(entry.get("options"), f"{where}.options", problems)):
@@ -84,4 +102,5 @@ def _question(entry: object, index: int, problems: Problems, seen: set[str]) -> 
         problems.add(where, f"is a single-choice question with {correct} correct options; expected exactly 1")
     elif kind == "multiple" and correct < 1:
         problems.add(where, "is a multiple-choice question with no correct option")
-    return Question(question_id, str(kind), text(entry.get("question"), f"{where}.question", problems), tuple(options))
+    return Question(question_id, str(kind), text(entry.get("question"), f"{where}.question", problems), tuple(options),
+                    str(level), str(point))

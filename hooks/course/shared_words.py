@@ -1,11 +1,13 @@
 """Words the build and the browser share, each defined once in data/: the site's languages, the
 test's attempts and rating scale (data/culture-test.yml) and the experiment card's fields and
-decisions (data/learner/experiment-card.yml). The browser gets them as page data (overrides/main.html)."""
+decisions (data/learner/experiment-card.yml), the backup nudge's settings (data/learner/backup.yml).
+The browser gets them as page data (overrides/main.html)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from course.backup import load_backup_settings
 from course.data import DATA, load_yaml, loaded
 from course.item_bank import ItemBank, load_item_bank
 from course.languages import SiteLanguages
@@ -37,11 +39,13 @@ def load_experiment_card(path: Path = DATA / "learner" / "experiment-card.yml") 
 def page_data(languages: SiteLanguages) -> dict:
     """The shared words for the browser, worked out once while data/ is unchanged."""
     return loaded("Shared words", lambda languages: for_browser(languages, load_item_bank(languages=languages.all),
-                                                                load_experiment_card()), languages=languages)
+                                                                load_experiment_card(), load_backup_settings()),
+                  languages=languages)
 
 
-def for_browser(languages: SiteLanguages, bank: ItemBank, card: ExperimentCard) -> dict:
+def for_browser(languages: SiteLanguages, bank: ItemBank, card: ExperimentCard, backup: dict | None = None) -> dict:
     """The shared words as the browser reads them (the same on every page of every language)."""
     return {"languages": list(languages.all), "source_language": languages.source,
             "attempts": list(bank.attempts), "scale": {"min": bank.scale_min, "max": bank.scale_max},
-            "questions": list(bank.questions), "card": {"fields": list(card.fields), "decisions": list(card.decisions)}}
+            "questions": list(bank.questions), "card": {"fields": list(card.fields), "decisions": list(card.decisions)},
+            "backup": backup}

@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { loadModules } = require("./load-modules.js");
 
-const Score = loadModules("lib/shared-words.js", "lib/culture-test-score.js").CultureTestScore;
+const Score = loadModules("lib/shared-words.js", "lib/learner-migrations.js", "lib/culture-test-score.js").CultureTestScore;
 
 const bank = {
   version: 1,

@@ -26,7 +26,7 @@ function sections() {
   return {
     language: "nl",
     "culture-test": { version: 1, attempts: { first: attempt(2, 5) } },
-    "self-checks": { version: 1, modules: { why: { answers: { "why-q1": ["a"] }, checked: true, score: 1, total: 5, tries: 1 } } },
+    "self-checks": { version: 2, seed: "k3x9q2m7p1", modules: { why: { answers: { "why-q1": ["a"] }, checked: true, score: 1, total: 5, tries: 1 } } },
     worksheet: { version: 1, answers: { "results-learned": "Small steps work.", "start-role": "L&D adviser" } },
     experiments: { version: 1, cards: [{ id: "card-1", created: null, updated: null, what: "Weekly review", prediction: "More ideas", measure: "Ideas per week, now 2", who: "", happened: "", learned: "", decision: "adapt", next: "" }] },
     progress: { version: 1, done: { "why/engagement-and-wellbeing": "2025-01-02T09:00:00.000Z" }, last: { page: "why/index", at: "2025-01-02T09:00:00.000Z" } },
@@ -138,6 +138,12 @@ test("older stored shapes are migrated, not dropped", () => {
   const test = Schema.check("culture-test", { version: 1, attempts: { first: attempt(2, 5), retake: { bank_version: 1, answers: null } } });
   assert.deepEqual(test.value.attempts.retake.answers, {});
   assert.deepEqual(test.value.attempts.first, attempt(2, 5));
+});
+
+test("self-checks of version 1 keep every answer and get a seed for the option order on first use", () => {
+  const modules = { why: { answers: { "why-q4": ["a", "d"] }, checked: false, score: 0, total: 0, tries: 0 } };
+  assert.deepEqual(Schema.check("self-checks", { version: 1, modules }).value, { version: 2, seed: null, modules });
+  assert.deepEqual(Schema.check("self-checks", { version: 2, seed: "<b>x</b>", modules }).problem, { path: "self-checks.seed", code: "bad-id" });
 });
 
 test("a newer stored version is refused so that it is kept aside rather than overwritten", () => {

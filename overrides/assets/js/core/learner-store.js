@@ -46,10 +46,20 @@
   function snapshot() {
     var result = {};
     Object.keys(Schema.SECTIONS).forEach(function (name) {
-      if (Object.prototype.hasOwnProperty.call(memory, name) || Storage.read(name, null).raw !== null) result[name] = load(name);
+      if (holds(name)) result[name] = load(name);
     });
     return result;
   }
+
+  /* Whether this browser holds section `name` (stored, or in this page's memory). */
+  function holds(name) {
+    return Object.prototype.hasOwnProperty.call(memory, name) || Storage.read(name, null).raw !== null;
+  }
+
+  /* A record about the data that is not learner data itself (when the last backup was made,
+     core/backup.js): read and written as it is, never exported or imported. */
+  function readRecord(name) { return Storage.read(name, null).value; }
+  function writeRecord(name, value) { return Storage.write(name, value); }
 
   /* Replace every section with `data`'s (absent sections are cleared). On any failure, the stored
      text of before is put back, so the import changes everything or nothing. */
@@ -135,7 +145,7 @@
   }
 
   window.CourseLearner = {
-    load: load, save: save, snapshot: snapshot, replaceAll: replaceAll, deleteAll: deleteAll,
+    load: load, save: save, snapshot: snapshot, holds: holds, readRecord: readRecord, writeRecord: writeRecord, replaceAll: replaceAll, deleteAll: deleteAll,
     onChange: onChange, showNotices: showNotices, download: download, pageJson: pageJson, t: t
   };
 })();

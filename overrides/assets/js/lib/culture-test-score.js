@@ -1,5 +1,5 @@
 // provides: CultureTestScore
-// needs: SharedWords
+// needs: SharedWords, LearnerMigrations
 /* Learning Culture test scoring: pure functions, no DOM or storage (unit-tested under node in tests/js/).
    bank = {version, scale: {min, max}, dimensions: [{id, title}], statements: [{id, dimension}]}
    answers = {statementId: {reality: 1..6, aspiration: 1..6}} */
@@ -82,14 +82,27 @@
     });
   }
 
-  /* The attempt of the learner's culture-test section that counts: the latest complete one
-     (retake before first), so an unfinished retake does not hide a finished first test; without
-     a complete one, the latest; or null. */
+  /* A saved attempt with its ratings carried over to the bank's version (an attempt answered on an
+     earlier item bank stays comparable); the attempt itself when there is nothing to carry over. */
+  function current(bank, attempt) {
+    return window.LearnerMigrations.attempt(attempt, bank).attempt;
+  }
+
+  /* The attempt of the learner's culture-test section that counts, carried over to the bank's
+     version: the latest complete one (retake before first), so an unfinished retake does not hide
+     a finished first test; without a complete one, the latest; or null. */
   function latestAttempt(bank, test) {
     if (!test || !test.attempts) return null;
-    var attempts = window.SharedWords.attempts().slice().reverse().map(function (name) { return test.attempts[name]; }).filter(Boolean);
+    var attempts = window.SharedWords.attempts().slice().reverse()
+      .map(function (name) { return test.attempts[name]; }).filter(Boolean)
+      .map(function (attempt) { return current(bank, attempt); });
     var done = attempts.filter(function (attempt) { return complete(dimensionScores(bank, attempt.answers)); });
     return done[0] || attempts[0] || null;
+  }
+
+  /* Dimension scores of one saved attempt, carried over to the bank's version first. */
+  function attemptScores(bank, attempt) {
+    return dimensionScores(bank, current(bank, attempt).answers);
   }
 
   /* Dimension scores of the attempt that counts, or null without an attempt. */
@@ -101,6 +114,6 @@
   window.CultureTestScore = {
     dimensionScores: dimensionScores, sortedByGap: sortedByGap, focusDimensions: focusDimensions,
     answeredCount: answeredCount, complete: complete, compareAttempts: compareAttempts, toPercent: toPercent,
-    latestAttempt: latestAttempt, latestScores: latestScores
+    latestAttempt: latestAttempt, attemptScores: attemptScores, latestScores: latestScores
   };
 })();

@@ -10,12 +10,13 @@
   var MAX_TEXT = 20000;       // characters per text field
   var MAX_CARDS = 100;
   var ID = /^[a-z0-9][a-z0-9-]{0,80}$/;
+  var SEED = /^[a-z0-9]{8,40}$/;
   var LESSON = /^[a-z0-9][a-z0-9-]{0,80}(\/[a-z0-9][a-z0-9-]{0,80}){0,3}$/;
   var ISO = /^\d{4}-\d{2}-\d{2}(T[0-9:.]+Z?)?$/;
   var RESERVED = ["constructor", "prototype", "__proto__"];  // never keys of learner data
   var Words = window.SharedWords;  // languages, attempts, rating scale, card fields and decisions
   // Stored name -> current schema version. "language" is a bare string.
-  var SECTIONS = { "language": 0, "culture-test": 1, "self-checks": 1, "worksheet": 1, "experiments": 1,
+  var SECTIONS = { "language": 0, "culture-test": 1, "self-checks": 2, "worksheet": 1, "experiments": 1,
                    "progress": 1, "route": 1, "certificate": 1 };
 
   function Problem(path, code) { this.path = path; this.code = code; }
@@ -60,9 +61,24 @@
     return result;
   }
 
-  function versioned(value, path, allowed) {
+  /* The community's certificate as issued (tools/issuer.py): the credential (a JWT, checked again
+     with CredentialCheck before it is shown), its verify link and its QR code as rows of 0 and 1. */
+  function issued(value, path) {
+    keysOf(value, path, ["credential", "verify_url", "qr"]);
+    var credential = text(value.credential, path + ".credential");
+    if (!/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(credential)) throw new Problem(path + ".credential", "not-credential");
+    var url = text(value.verify_url, path + ".verify_url");
+    if (!/^https?:\/\//.test(url)) throw new Problem(path + ".verify_url", "not-link");
+    var rows = value.qr;
+    if (!Array.isArray(rows) || rows.length < 21 || rows.length > 177 || !rows.every(function (row) {
+      return typeof row === "string" && row.length === rows.length && /^[01]+$/.test(row);
+    })) throw new Problem(path + ".qr", "not-qr");
+    return { credential: credential, verify_url: url, qr: rows.slice() };
+  }
+
+  function versioned(value, path, allowed, current) {
     keysOf(value, path, ["version"].concat(allowed));
-    if (value.version !== 1) throw new Problem(path + ".version", "version");
+    if (value.version !== (current || 1)) throw new Problem(path + ".version", "version");
   }
 
   var validators = {
@@ -98,8 +114,10 @@
       return result;
     },
     "self-checks": function (value, path) {
-      versioned(value, path, ["modules"]);
-      return { version: 1, modules: idMap(value.modules, path + ".modules", ID, function (module, p) {
+      versioned(value, path, ["seed", "modules"], 2);
+      // the learner's own order of options (lib/self-check-order.js); null until first used
+      if (value.seed !== null && (typeof value.seed !== "string" || !SEED.test(value.seed))) throw new Problem(path + ".seed", "bad-id");
+      return { version: 2, seed: value.seed, modules: idMap(value.modules, path + ".modules", ID, function (module, p) {
         keysOf(module, p, ["answers", "checked", "score", "total", "tries"]);
         if (typeof module.checked !== "boolean") throw new Problem(p + ".checked", "not-boolean");
         return {
@@ -152,19 +170,22 @@
       }) };
     },
     "certificate": function (value, path) {
-      versioned(value, path, ["name", "met"]);
+      versioned(value, path, ["name", "met", "issued"]);
       var name = text(value.name, path + ".name");
       if (name.length > 200) throw new Problem(path + ".name", "too-long");
-      // met: when the certificate page first found every criterion met (the date it carries)
+      var result = { version: 1, name: name };
+      // met: when the certificate page first found every criterion met (the date the personal record carries)
       var met = optionalDate(value.met, path + ".met");
-      return met ? { version: 1, name: name, met: met } : { version: 1, name: name };
+      if (met) result.met = met;
+      if (value.issued !== undefined && value.issued !== null) result.issued = issued(value.issued, path + ".issued");
+      return result;
     }
   };
 
   function empty(name) {
     switch (name) {
       case "culture-test": return { version: 1, attempts: {} };
-      case "self-checks": return { version: 1, modules: {} };
+      case "self-checks": return { version: 2, seed: null, modules: {} };
       case "worksheet": return { version: 1, answers: {} };
       case "experiments": return { version: 1, cards: [] };
       case "progress": return { version: 1, done: {}, last: null };

@@ -27,7 +27,7 @@
         return all.total > 0 && all.done === all.total;
       case "test-taken":
         var attempt = (state["culture-test"] || empty("culture-test")).attempts[checkSpec.attempt];
-        return !!attempt && !!context.bank && Score.complete(Score.dimensionScores(context.bank, attempt.answers));
+        return !!attempt && !!context.bank && Score.complete(Score.attemptScores(context.bank, attempt));
       case "prompts-filled":
         var answers = (state.worksheet || empty("worksheet")).answers;
         return checkSpec.prompts.every(function (id) { return filled(answers[id]); });

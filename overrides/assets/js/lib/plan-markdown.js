@@ -77,5 +77,5 @@
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
   }
 
-  window.PlanMarkdown = { toMarkdown: toMarkdown, cover: cover };
+  window.PlanMarkdown = { toMarkdown: toMarkdown, cover: cover, literal: literal };
 })();

@@ -6,7 +6,7 @@
   var Score = window.CultureTestScore;
 
   /* files = [{name, text}]. Only people whose latest complete attempt gives a score for every
-     dimension, on this item bank's version, count; a person counts once (by the id their data got
+     dimension, on this item bank (an earlier version carried over along its revisions), count; a person counts once (by the id their data got
      when it was created, or for older files by identical answers), with their latest export.
      Aggregates are left out below `minimum` people so no individual can be singled out. */
   function combineTeam(files, bank, minimum) {
@@ -16,7 +16,7 @@
       var parsed = file.text === null ? { ok: false, problem: { code: "too-large" } } : window.ExportFile.parseExport(file.text);
       if (!parsed.ok) { rejected.push({ name: file.name, code: parsed.problem.code }); return; }
       var test = parsed.data["culture-test"];
-      var attempt = Score.latestAttempt(bank, test);
+      var attempt = Score.latestAttempt(bank, test);  // an earlier version of this bank is carried over
       var scores = attempt ? Score.dimensionScores(bank, attempt.answers) : null;
       if (!scores || !Score.complete(scores)) { rejected.push({ name: file.name, code: "no-test" }); return; }
       // scores of other statements cannot be combined with this bank's: refused, never mixed in

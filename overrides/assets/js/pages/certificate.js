@@ -57,6 +57,7 @@
     render();
     var name = root.querySelector("[data-certificate-name]");
     name.addEventListener("input", function () {
+      // keeps the imported community certificate (issued-certificate.js) beside the name
       var certificate = Learner.load("certificate");
       certificate.name = name.value;
       var ok = Learner.save("certificate", certificate);
@@ -69,6 +70,7 @@
         name.focus();
         return;
       }
+      root.setAttribute("data-printing", "record");
       window.print();
     });
   }

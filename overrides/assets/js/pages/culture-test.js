@@ -1,7 +1,9 @@
 // provides: CultureTestPage
-// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords
+// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords, LearnerMigrations
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
-   both languages and both test pages), and draws the results. Scoring is in culture-test-score.js. */
+   both languages and both test pages), and draws the results. Scoring is in culture-test-score.js;
+   an attempt answered on an earlier item bank is carried over (learner-migrations.js) and the
+   results say which statements changed since. */
 (function () {
   "use strict";
   var KEY = "culture-test";
@@ -11,6 +13,13 @@
   var refresh = null; // of the test on the current page
 
   function load() { return Learner.load(KEY); }
+
+  /* The attempt saved under `name` with its ratings under today's statement ids, and what changed
+     since it was answered ({attempt: null} when there is none). */
+  function carried(data, name, bank) {
+    var saved = data.attempts[name];
+    return saved ? window.LearnerMigrations.attempt(saved, bank) : { attempt: null, changes: null };
+  }
 
   function number(value, digits) { return window.NumberFormat.decimal(value, digits, document.documentElement.lang); }
 
@@ -35,7 +44,7 @@
   function save(root, bank, attemptName, input) {
     var data = load();
     var now = new Date().toISOString();
-    var attempt = data.attempts[attemptName] || { bank_version: bank.version, started: now, answers: {} };
+    var attempt = carried(data, attemptName, bank).attempt || { bank_version: bank.version, started: now, answers: {} };
     var statement = input.closest("[data-statement]").getAttribute("data-statement");
     var question = input.closest("[data-question]").getAttribute("data-question");
     attempt.answers[statement] = attempt.answers[statement] || {};
@@ -49,9 +58,13 @@
   }
 
   function renderResults(root, bank, data, attemptName, t) {
-    var attempt = data.attempts[attemptName] || { answers: {} };
     var names = window.SharedWords.attempts();  // the first attempt, then the retake
-    var first = names.indexOf(attemptName) > 0 ? data.attempts[names[0]] || null : null;
+    var none = { attempt: null, changes: null };
+    var current = carried(data, attemptName, bank);
+    var earlier = names.indexOf(attemptName) > 0 ? carried(data, names[0], bank) : none;
+    var attempt = current.attempt || { answers: {} };
+    var first = earlier.attempt;
+    showRevisions(root, [[earlier, t.test_revised_first], [current, t.test_revised_current]], t);
     var scores = Score.dimensionScores(bank, attempt.answers);
     var firstScores = first ? Score.dimensionScores(bank, first.answers) : null;
     var changes = firstScores ? Score.compareAttempts(firstScores, scores) : null;
@@ -148,6 +161,46 @@
     show(open < 0 ? parts.length - 1 : open, false);
   }
 
+  /* The statement's wording as this page shows it. */
+  function statementText(root, id) {
+    var legend = root.querySelector('[data-statement="' + id + '"] > legend');
+    return legend ? legend.textContent : id;
+  }
+
+  /* For every attempt answered on an earlier item bank: what the revision notes say, and which
+     statements were reworded, added and removed since. Hidden when no attempt is older. */
+  function showRevisions(root, attempts, t) {
+    var box = root.querySelector("[data-test-revisions]");
+    box.querySelectorAll(":scope > :not(h3)").forEach(function (node) { node.remove(); });
+    var shown = attempts.filter(function (pair) { return pair[0].changes; });
+    box.hidden = shown.length === 0;
+    function paragraph(text) {
+      var p = document.createElement("p");
+      p.textContent = text;
+      box.appendChild(p);
+    }
+    shown.forEach(function (pair) {
+      var changes = pair[0].changes, attempt = pair[0].attempt;
+      var date = attempt.updated || attempt.started;
+      paragraph(format(pair[1], { date: date ? new Date(date).toLocaleDateString(document.documentElement.lang) : "" }));
+      changes.notes.forEach(paragraph);
+      [[t.test_revised_reworded, changes.reworded.map(function (id) { return statementText(root, id); }), "reworded"],
+       [t.test_revised_added, changes.added.map(function (id) { return statementText(root, id); }), "added"],
+       [t.test_revised_removed, changes.removed, "removed"]].forEach(function (group) {
+        if (!group[1].length) return;
+        paragraph(group[0]);
+        var list = document.createElement("ul");
+        list.setAttribute("data-revision", group[2]);
+        group[1].forEach(function (text) {
+          var item = document.createElement("li");
+          item.textContent = text;
+          list.appendChild(item);
+        });
+        box.appendChild(list);
+      });
+    });
+  }
+
   function init() {
     var root = document.querySelector("[data-course-test]");
     if (!root) refresh = null;
@@ -158,7 +211,7 @@
     var t = window.CourseUI.strings();
     refresh = function () {
       var data = load();
-      restore(root, data.attempts[attemptName]);
+      restore(root, carried(data, attemptName, bank).attempt);
       renderResults(root, bank, data, attemptName, t);
     };
     root.addEventListener("change", function (event) {

@@ -1,7 +1,8 @@
 // provides: DataTransferPage
-// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, ExportFile, PlanMarkdown, CultureTestScore, NumberFormat
-/* Export (Markdown plan, JSON of all data), import (validate, show what will be replaced, apply
-   all or nothing) and "delete all my course data", on the action-plan and your-data pages. */
+// needs: CourseLearner, CourseUI, CourseModules, CourseBackup, LearnerSchema, ExportFile, HandoffLink, PlanMarkdown, CultureTestScore, NumberFormat
+/* Export (Markdown plan, JSON of all data), import from a file or a link made on another device
+   (validate, show what will be replaced, apply all or nothing), "delete all my course data", and
+   on the your-data page how safely this browser keeps it, on the action-plan and your-data pages. */
 (function () {
   "use strict";
   var Schema = window.LearnerSchema;
@@ -30,19 +31,12 @@
     return name;
   }
 
-  function exportJson() {
-    var file = Export.serialise(Learner.snapshot(), new Date().toISOString());
-    var name = format(Learner.t().export_file_data, { date: today() });
-    Learner.download(name, "application/json", JSON.stringify(file, null, 2));
-    return name;
-  }
-
-  /* A clear, translated reason for a refused file; the path is the place in the file. */
-  function reason(problem) {
+  /* A clear, translated reason for a refused file (or link); the path is the place in the file. */
+  function reason(problem, template) {
     var t = Learner.t();
     var text = t["import_reason_" + problem.code] || t.import_reason_invalid;
     if (problem.path) text = format(t.import_error_at, { reason: text, path: problem.path.slice(0, 120) });
-    return format(t.import_error, { reason: text });
+    return format(template || t.import_error, { reason: text });
   }
 
   function message(root, selector, text, problem) {
@@ -73,14 +67,49 @@
       message(root, "[data-import-message]", reason({ code: "too-large", path: "" }), true);
       return;
     }
-    file.text().then(function (text) {
-      var parsed = Export.parseExport(text);
-      if (!parsed.ok) { message(root, "[data-import-message]", reason(parsed.problem), true); return; }
-      pending = parsed.data;
-      review(root, pending);
+    file.text().then(function (text) { accept(root, Export.parseExport(text)); });
+  }
+
+  /* An export read from a file or a link: refused with its reason, or shown for review. */
+  function accept(root, parsed, template) {
+    if (!parsed.ok) { message(root, "[data-import-message]", reason(parsed.problem, template), true); return false; }
+    pending = parsed.data;
+    review(root, pending);
+    return true;
+  }
+
+  /* Opened with a link from another device (#continue=...): its data is read here only, taken out
+     of the address bar at once, and goes through the same checks and review as a file. */
+  function arrive(root) {
+    var hash = location.hash;
+    if (!window.HandoffLink.isHandoff(hash)) return;
+    history.replaceState(history.state, "", location.pathname + location.search);
+    var template = Learner.t().handoff_error;
+    window.HandoffLink.fromFragment(hash, Export.MAX_FILE).then(function (read) {
+      if (!accept(root, read.ok ? Export.parseExport(read.text) : read, template)) return;
+      message(root, "[data-import-message]", Learner.t().handoff_arrived);
+      root.querySelector("[data-import-review]").scrollIntoView();
     });
   }
 
+  /* How safely this browser keeps the data: protected storage, how much, the last backup. */
+  function report(root) {
+    var box = root.querySelector("[data-keep]");
+    if (!box) return;
+    var t = Learner.t();
+    var persisted = box.querySelector("[data-keep-persisted]");
+    persisted.textContent = t.keep_persisted_unknown;
+    if (navigator.storage && navigator.storage.persisted) {
+      navigator.storage.persisted().then(function (yes) { persisted.textContent = yes ? t.keep_persisted_yes : t.keep_persisted_no; }, function () {});
+    }
+    var size = new Blob([JSON.stringify(Learner.snapshot())]).size;
+    box.querySelector("[data-keep-stored]").textContent = format(t.keep_stored_amount, {
+      size: new Intl.NumberFormat(document.documentElement.lang, { style: "unit", unit: size < 1e6 ? "kilobyte" : "megabyte", maximumFractionDigits: 1 }).format(size / (size < 1e6 ? 1e3 : 1e6))
+    });
+    var exported = window.CourseBackup.record().exported;
+    box.querySelector("[data-keep-backup]").textContent = exported
+      ? new Date(exported).toLocaleString(document.documentElement.lang, { dateStyle: "long", timeStyle: "short" }) : t.keep_never;
+  }
   function apply(root) {
     if (!pending) return;
     var ok = Learner.replaceAll(pending);
@@ -89,6 +118,7 @@
     root.querySelector("[data-import-file]").value = "";
     message(root, "[data-import-message]", ok ? Learner.t().data_import_done : Learner.t().data_import_failed, !ok);
     document.dispatchEvent(new CustomEvent("course:data-replaced"));
+    report(root);
   }
 
   function onClick(root, event) {
@@ -97,8 +127,9 @@
     var t = Learner.t();
     var kind = button.getAttribute("data-export");
     if (kind) {
-      var name = kind === "json" ? exportJson() : exportMarkdown();
+      var name = kind === "json" ? window.CourseBackup.download() : exportMarkdown();
       message(root, "[data-transfer-status]", format(t.export_done, { file: name }));
+      report(root);
     } else if (button.hasAttribute("data-import-apply")) apply(root);
     else if (button.hasAttribute("data-import-cancel")) {
       pending = null;
@@ -112,9 +143,11 @@
       root.querySelector("[data-delete-confirm]").hidden = true;
     } else if (button.hasAttribute("data-delete-yes")) {
       var ok = Learner.deleteAll();
+      if (ok) window.CourseBackup.forget();
       root.querySelector("[data-delete-confirm]").hidden = true;
       message(root, "[data-delete-message]", ok ? t.data_deleted : t.data_delete_failed, !ok);
       document.dispatchEvent(new CustomEvent("course:data-replaced"));
+      report(root);
     }
   }
 
@@ -124,6 +157,8 @@
     root.addEventListener("click", function (event) { onClick(root, event); });
     var input = root.querySelector("[data-import-file]");
     if (input) input.addEventListener("change", function () { choose(root, input); });
+    report(root);
+    if (input) arrive(root);
   }
 
   window.CourseModules.start("DataTransferPage", init);

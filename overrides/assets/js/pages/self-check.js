@@ -1,7 +1,8 @@
 // provides: SelfCheckPage
-// needs: CourseLearner, CourseUI, CourseModules
-/* Module self-checks: answers saved as they are given, checked on request with feedback on every
-   option, a score, and a fresh try whenever the learner wants. */
+// needs: CourseLearner, CourseUI, CourseModules, SelfCheckOrder
+/* Module self-checks: options in the learner's own order (the same on every visit), answers saved
+   by option id as they are given, checked on request with feedback on every option, a score, and a
+   fresh try whenever the learner wants. */
 (function () {
   "use strict";
   var KEY = "self-checks";
@@ -10,6 +11,24 @@
   var refresh = null; // of the self-check on the current page
 
   function load() { return Learner.load(KEY); }
+
+  /* A random id for this learner, made once and kept with their self-check answers. */
+  function newSeed() {
+    var words = new Uint32Array(3);
+    window.crypto.getRandomValues(words);
+    return Array.prototype.map.call(words, function (word) { return word.toString(36); }).join("").padEnd(8, "0");
+  }
+
+  /* Put each question's options in the learner's order, before the question's verdict. */
+  function arrange(form, seed) {
+    form.querySelectorAll("[data-question]").forEach(function (fieldset) {
+      var options = {};
+      fieldset.querySelectorAll("[data-option]").forEach(function (option) { options[option.getAttribute("data-option")] = option; });
+      var verdict = fieldset.querySelector("[data-verdict]");
+      window.SelfCheckOrder.optionOrder(seed, fieldset.getAttribute("data-question"), Object.keys(options))
+        .forEach(function (id) { fieldset.insertBefore(options[id], verdict); });
+    });
+  }
 
   function state(data, module) {
     return data.modules[module] || (data.modules[module] = { answers: {}, checked: false, score: 0, total: 0, tries: 0 });
@@ -68,6 +87,12 @@
     var module = form.getAttribute("data-course-self-check");
     var t = window.CourseUI.strings();
     refresh = function () { show(form, state(load(), module), t); };
+    var data = load();
+    if (data.seed === null) {  // the learner's order of options, made once and kept with their answers
+      data.seed = newSeed();
+      Learner.save(KEY, data);
+    }
+    arrange(form, data.seed);
 
     form.addEventListener("change", function (event) {
       var fieldset = event.target.closest("[data-question]");
