@@ -13,12 +13,13 @@ from mkdocs.plugins import event_priority
 from course import events
 
 from course.data import loaded, ui
+from course.home import hours_text, load_cards
 from course.issuer_data import load_keys, load_revoked
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
 from course.learner_pages import catalogue, course_url, module_titles, page_id
 from course.milestones import Item, Route, load_criteria, load_routes
-from course.render import append, page_language, render
+from course.render import append, insert_after_title, insert_before_first_section, page_language, render
 from course.worksheet import prompts
 
 if TYPE_CHECKING:
@@ -36,7 +37,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     def load(languages: tuple[str, ...]) -> dict:
         found = prompts(languages)
         return dict(prompts=found, routes=load_routes(set(found), languages=languages),
-                    criteria=load_criteria(set(found), languages=languages), bank=item_bank(languages))
+                    criteria=load_criteria(set(found), languages=languages), bank=item_bank(languages),
+                    cards=load_cards(languages=languages))
     _data.update(loaded("Learner tools", load, languages=site_languages(config).all))
     _data["issuer"] = loaded("Certificate issuer", lambda: {"keys": [key.for_browser() for key in load_keys()],
                                                             "revoked": load_revoked()})
@@ -58,7 +60,15 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     if page.meta.get("kind") == "lesson":
         page.content = append(page.content, render(config, "mark-done.html", t=t, lesson=this_page))
     if this_page == "index":  # the home page of either language
-        page.content = append(page.content, render(config, "continue.html", t=t))
+        home = _home(page, nav, _data["files"], t, language)
+        page.content = insert_before_first_section(
+            insert_after_title(page.content, render(config, "home.html", t=t, **home)),
+            render(config, "module-cards.html", t=t, **home))
+    for route in _data["routes"]:
+        if route.page == f"{this_page}.md":  # a route's own page: let the learner choose it here
+            html = render(config, "route-pick.html", t=t, route={"id": route.id, "label": route.label[language]},
+                          progress_url=course_url("start/progress.md", page, _data["files"], language))
+            page.content = insert_before_first_section(page.content, html)
     tool = page.meta.get("generate")
     if tool in TOOLS:
         html = render(config, f"{tool}.html", t=t, lang=language,
@@ -85,6 +95,16 @@ def _context(tool: str, page: Page, config: MkDocsConfig, nav: Navigation, langu
         return {"bank": bank_for_browser(_data["bank"], language)}
     return {"bank": bank_for_browser(_data["bank"], language),
             "catalogue": catalogue(_data["prompts"], module_titles(nav), language)}
+
+
+def _home(page: Page, nav: Navigation, files: Files, t: dict, language: str) -> dict:
+    """The course's time (the sum of the modules' hours), the start page and one card per module."""
+    titles = module_titles(nav)
+    cards = [{"title": titles.get(card.id, card.id), "url": course_url(f"{card.id}/index.md", page, files, language),
+              "hours": hours_text(card.hours, t["decimal_mark"]), "makes": card.makes[language]}
+             for card in _data["cards"]]
+    return {"cards": cards, "start_url": course_url("start/how-the-course-works.md", page, files, language),
+            "hours": hours_text(sum(card.hours for card in _data["cards"]), t["decimal_mark"])}
 
 
 def _route(route: Route, page: Page, files: Files, language: str) -> dict:

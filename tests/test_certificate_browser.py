@@ -238,8 +238,12 @@ def test_learner_shares_issuer_issues_learner_imports_prints_and_anyone_verifies
     certificate = json.loads(certificate_file.read_text())
 
     tab.goto(f"{url}{prefix(language)}results/certificate/")
+    met = "2026-03-12T10:00:00.000Z"  # the day the criteria were first met, which the personal record carries
+    tab.evaluate("(met) => CourseStorage.write('certificate', {version: 1, name: '', met})", met)
+    tab.reload()
     tab.set_input_files("[data-issued-file]", str(certificate_file))
     expect(tab.locator("[data-issued-message]")).to_have_text(wording("issued_imported", language))
+    assert tab.evaluate("() => CourseLearner.load('certificate').met") == met  # importing keeps it
     card = tab.locator("[data-issued-certificate]")
     assert tab.locator("[data-issued-field=name]").inner_text() == "Anna de Vries"
     assert tab.locator("[data-issued-field=link]").inner_text() == certificate["verify_url"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from course.item_bank import load_item_bank
 from course.selfchecks import load_self_checks
+from culture_test_tools import show_part
 
 BANK = load_item_bank()
 TEST = "introduction/learning-culture-test/"
@@ -30,9 +31,14 @@ def expected_means(answers):
 
 
 def rate_all(page, answers) -> None:
-    for statement, (reality, aspiration) in answers.items():
-        page.check(f"#ct-{statement}-reality-{reality}")
-        page.check(f"#ct-{statement}-aspiration-{aspiration}")
+    """Rate every statement, part by part, and step on to the results."""
+    for dimension in BANK.dimensions:
+        show_part(page, dimension.id)
+        for statement in BANK.statements_of(dimension.id):
+            reality, aspiration = answers[statement.id]
+            page.check(f"#ct-{statement.id}-reality-{reality}")
+            page.check(f"#ct-{statement.id}-aspiration-{aspiration}")
+    page.locator(f"#ct-dimension-{BANK.dimensions[-1].id} [data-test-next]").click()
 
 
 def checked_answers(page) -> dict[str, tuple[int, int]]:
@@ -117,12 +123,17 @@ def test_keyboard_alone_completes_the_test(page, site):
         if page.evaluate("document.activeElement.id").startswith("ct-"):
             break
     groups = 0
-    while page.evaluate("document.activeElement.type") == "radio":
-        page.keyboard.press("Space")
-        page.keyboard.press("ArrowRight")
-        page.keyboard.press("ArrowRight")
+    for _ in range(4 * len(BANK.statements)):
+        if page.evaluate("document.activeElement.type") == "radio":
+            page.keyboard.press("Space")
+            page.keyboard.press("ArrowRight")
+            page.keyboard.press("ArrowRight")
+            groups += 1
+        elif page.evaluate("document.activeElement.hasAttribute('data-test-next')"):
+            page.keyboard.press("Enter")  # the next part; focus moves to its heading
+        elif page.locator("#ct-results").is_visible():
+            break
         page.keyboard.press("Tab")
-        groups += 1
     assert groups == 2 * len(BANK.statements)
     assert page.locator("[data-test-progress]").inner_text() == "32 of 32 statements answered"
     assert set(v for pair in checked_answers(page).values() for v in pair) == {3}
@@ -246,7 +257,11 @@ def test_an_attempt_on_the_previous_item_bank_is_carried_over_and_the_changes_li
     assert all(answers[target] == [2, 5] for target in carried)
     assert all(answers[s.id] == [None, None] for s in added)
     assert page.locator("[data-test-progress]").inner_text() == f"{len(carried)} of {len(BANK.statements)} statements answered"
-    # every dimension still has a mean from the carried ratings: the chart is drawn
+    # the test opens on the first part with a statement left open: one the new bank added
+    first_open = next(d.id for d in BANK.dimensions if any(s.dimension == d.id for s in added))
+    assert page.locator(f"#ct-dimension-{first_open}").is_visible()
+    # every dimension still has a mean from the carried ratings: the results step draws the chart
+    show_part(page, "results")
     assert page.locator("[data-test-chart]").is_visible()
     box = page.locator("[data-test-revisions]")
     assert box.is_visible()
@@ -259,6 +274,7 @@ def test_an_attempt_on_the_previous_item_bank_is_carried_over_and_the_changes_li
     # nothing is written until the learner rates again; then the attempt is stored under the new ids
     stored = page.evaluate("() => CourseStorage.read('culture-test', null).value")
     assert stored["attempts"]["first"] == old
+    show_part(page, added[0].dimension)
     page.check(f"#ct-{added[0].id}-reality-4")
     stored = page.evaluate("() => CourseStorage.read('culture-test', null).value")["attempts"]["first"]
     assert stored["bank_version"] == BANK.version

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import expect
 
 from course.data import ui
-from test_learner_browser import BANK, DATA, PLAN, complete_attempt, download, export_file, seed, stored, upload
+from culture_test_tools import show_part
+from test_learner_browser import BANK, DATA, PLAN, complete_attempt, download, export_file, seed, stored, unfold, upload
 
 TEST = "introduction/learning-culture-test/"
 RETAKE = "results/retake-test/"
@@ -75,6 +76,7 @@ def test_stored_cards_beyond_the_limit_are_all_shown_and_exported(page, site):
 def test_with_storage_blocked_the_exports_hold_what_is_in_the_page(browser, site):
     context, tab = tab_with(browser, BLOCKED)
     tab.goto(site["url"] + "nl/" + PLAN)
+    unfold(tab)
     tab.fill("#prompt-results-learned", "Kleine stappen werken.")
     tab.click("[data-add-experiment]")
     tab.locator("[data-field=what]").fill("Intervisie")
@@ -83,7 +85,7 @@ def test_with_storage_blocked_the_exports_hold_what_is_in_the_page(browser, site
     assert data["worksheet"]["answers"] == {"results-learned": "Kleine stappen werken."}
     assert [c["what"] for c in data["experiments"]["cards"]] == ["Intervisie"]
     _, plan = download(tab, "[data-export=markdown]")
-    assert "Kleine stappen werken." in plan and "### Experiment 1: Intervisie" in plan
+    assert "Kleine stappen werken." in plan and "### Experiment 1\n" in plan and "> Intervisie" in plan
     assert unexpected_errors(tab) == []
     context.close()
 
@@ -240,13 +242,16 @@ def test_two_people_who_answer_alike_count_twice_and_one_persons_two_exports_onc
     for person in ("anna", "bram"):
         context, tab = tab_with(browser)
         tab.goto(site["url"] + TEST)
-        for statement in BANK.statements:  # both answer exactly alike
-            tab.check(f"#ct-{statement.id}-reality-3")
-            tab.check(f"#ct-{statement.id}-aspiration-5")
+        for dimension in BANK.dimensions:  # both answer exactly alike
+            show_part(tab, dimension.id)
+            for statement in BANK.statements_of(dimension.id):
+                tab.check(f"#ct-{statement.id}-reality-3")
+                tab.check(f"#ct-{statement.id}-aspiration-5")
         tab.goto(site["url"] + DATA)
         exports[person] = download(tab, "[data-export=json]")[1]
         if person == "anna":  # later, Anna exports again after changing one rating
             tab.goto(site["url"] + TEST)
+            show_part(tab, BANK.dimensions[0].id)
             tab.check(f"#ct-{BANK.statements[0].id}-reality-4")
             tab.goto(site["url"] + DATA)
             exports["anna-later"] = download(tab, "[data-export=json]")[1]
@@ -273,7 +278,7 @@ def test_the_markdown_export_neutralises_html_and_script_links(page, site):
     assert 'href="javascript' not in html
     assert "<javascript" not in html
     # what the learner wrote is still there to read
-    assert html.count("[click me](javascript:alert(2))") == 4  # the answer; the card title, what, learned
+    assert html.count("[click me](javascript:alert(2))") == 3  # the answer; the card's what and learned
     assert page.errors == []
 
 

@@ -56,6 +56,12 @@ def insert_after_title(html: str, fragment: str) -> str:
     return f"{head}{title_end}\n{fragment}{rest}" if title_end else f"{fragment}\n{html}"
 
 
+def insert_before_first_section(html: str, fragment: str) -> str:
+    """Insert a fragment before the page's first level-2 heading (at the end when it has none)."""
+    head, heading, rest = html.partition("<h2")
+    return f"{head}{fragment}\n{heading}{rest}" if heading else append(html, fragment)
+
+
 def append(html: str, fragment: str) -> str:
     """Add a fragment at the end of the page's content."""
     return f"{html}\n{fragment}\n"

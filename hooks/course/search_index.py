@@ -7,6 +7,7 @@ course-search.js) loads its own index from the path named here.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import dataclass
 
 STUB = "search/search_index.json"
@@ -49,7 +50,24 @@ def split(index: dict, all_languages: list[Language]) -> dict[Language, dict]:
                for language in all_languages}
     for doc in index["docs"]:
         indexes[language_of(doc["location"], all_languages)]["docs"].append(doc)
+    for language, language_index in indexes.items():
+        language_index["docs"] = distinct_titles(language_index["docs"], language.prefix)
     return indexes
+
+
+def distinct_titles(docs: list[dict], prefix: str) -> list[dict]:
+    """Pages that share a title ("Check your understanding" in every module) get the title of their
+    section's overview page after it, so no two results look the same."""
+    pages = {doc["location"]: doc for doc in docs if "#" not in doc["location"]}
+    titles = Counter(doc["title"] for doc in pages.values())
+    result = []
+    for doc in docs:
+        if "#" not in doc["location"] and titles[doc["title"]] > 1:
+            section = prefix + doc["location"][len(prefix):].split("/")[0] + "/"
+            if section in pages and section != doc["location"]:
+                doc = {**doc, "title": f"{doc['title']} – {pages[section]['title']}"}
+        result.append(doc)
+    return result
 
 
 def no_duplicates(docs_structure: str, fallback_to_default: bool) -> bool:

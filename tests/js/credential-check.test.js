@@ -87,6 +87,10 @@ test("the stored community certificate is validated: a hostile QR code or link i
   const issued = { credential: "a.b.c", verify_url: "https://course.example.org/results/verify/#credential=a.b.c", qr: rows };
   assert.deepEqual(Schema.check("certificate", { version: 1, name: "Anna", issued }).value, { version: 1, name: "Anna", issued });
   assert.deepEqual(Schema.check("certificate", { version: 1, name: "Anna" }).value, { version: 1, name: "Anna" });
+  // the day the criteria were first met (the personal record's date) is kept beside an imported certificate
+  const met = "2026-03-12T10:00:00.000Z";
+  assert.deepEqual(Schema.check("certificate", { version: 1, name: "Anna", met, issued }).value, { version: 1, name: "Anna", met, issued });
+  assert.equal(Schema.check("certificate", { version: 1, name: "Anna", met: "yesterday", issued }).problem.code, "not-date");
   const bad = [
     [{ ...issued, qr: rows.map((r, i) => (i ? r : "<svg onload=x>")) }, "not-qr"],
     [{ ...issued, qr: rows.slice(1) }, "not-qr"],

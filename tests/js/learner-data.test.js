@@ -252,38 +252,48 @@ test("toMarkdown writes learner HTML and links as literal text", () => {
   const hostile = '<img src=x onerror="alert(1)"> [a](javascript:alert(2)) <javascript:x> \\[b](javascript:y)';
   const state = { worksheet: { version: 1, answers: { "start-role": hostile } },
     experiments: { version: 1, cards: [{ id: "c", what: hostile, prediction: "", measure: "", who: "", happened: "", learned: hostile, decision: "", next: "" }] } };
-  const markdown = PlanMarkdown.toMarkdown({ t: { experiment_card: "Experiment", experiment_what: "What", experiment_learned: "Learned" },
+  const markdown = PlanMarkdown.toMarkdown({ t: { experiment_card: "Experiment", experiment_what: "What", experiment_learned: "Learned",
+    plan_cover_name: "Name", plan_cover_date: "Date" },
     title: "Plan", date: "today", state, number: String, scores: null,
     catalogue: { modules: [{ id: "start", title: "Start", prompts: [{ id: "start-role", label: "Role", type: "short", choices: [] }] }] } });
   const literal = '&lt;img src=x onerror="alert(1)"> \\[a\\](javascript:alert(2)) &lt;javascript:x> \\\\\\[b\\](javascript:y)';
-  assert.equal(markdown.split(literal).length - 1, 4);
+  // on the cover (the start module's answer), and the card's two fields
+  assert.equal(markdown.split(literal).length - 1, 3);
   assert.doesNotMatch(markdown, /<img|<javascript|[^\\]\[a\]/);
 });
 
-test("toMarkdown writes a readable plan with the test table, answers, choices and cards", () => {
+test("toMarkdown writes a plan with a cover, the test table, only the answers given (quoted) and cards", () => {
   const t = {
     plan_focus_title: "Focus", plan_dimension: "Dimension", plan_reality: "Today", plan_aspiration: "In 12 months", plan_gap: "Gap",
     plan_not_written: "Not written yet", experiments_title: "Experiment cards", experiments_none: "None", experiment_card: "Experiment",
     experiment_what: "What", experiment_prediction: "Prediction", experiment_measure: "Measure", experiment_who: "Who",
     experiment_happened: "Happened", experiment_learned: "Learned", experiment_decision: "Decision", experiment_next: "Next",
-    experiment_decision_adapt: "Adapt",
+    experiment_decision_adapt: "Adapt", plan_cover_name: "Name", plan_cover_date: "Date",
   };
   const state = sections();
   state.worksheet.answers["what-case-choice"] = "toyota";
-  const markdown = PlanMarkdown.toMarkdown({
-    t, title: "Plan", date: "3 January 2025", state, number: (v) => v.toFixed(1),
+  const input = {
+    t, title: "Plan", date: "3 January 2025", state, number: (v) => v.toFixed(1), name: "Anna",
     scores: Score.sortedByGap(Score.dimensionScores(bank, attempt(2, 5).answers)).map((s, i) => i ? s : { ...s, title: "Al|pha" }),
     catalogue: { modules: [
       { id: "start", title: "Start", prompts: [{ id: "start-role", label: "Your role", type: "short", choices: [] }, { id: "start-organisation", label: "Org", type: "short", choices: [] }] },
-      { id: "what", title: "4 WHAT?", prompts: [{ id: "what-case-choice", label: "Case", type: "choice", choices: [{ id: "toyota", label: "Toyota" }] }] },
-      { id: "how", title: "3 HOW?", prompts: [] },
+      { id: "what", title: "4 WHAT?", prompts: [{ id: "what-case-choice", label: "Case", type: "choice", choices: [{ id: "toyota", label: "Toyota" }] }, { id: "what-borrow", label: "Borrow", type: "long", choices: [] }] },
+      { id: "how", title: "3 HOW?", prompts: [{ id: "how-levers", label: "Levers", type: "long", choices: [] }] },
     ] },
-  });
-  assert.match(markdown, /^# Plan\n\n3 January 2025\n\n## Focus\n\n\| Dimension \| Today \| In 12 months \| Gap \|\n\|---\|---:\|---:\|---:\|\n\| Al\\\|pha \| 2\.0 \| 5\.0 \| 3\.0 \|/);
-  assert.match(markdown, /## Start\n\n### Your role\n\nL&D adviser\n\n### Org\n\n_Not written yet_/);
-  assert.match(markdown, /### Case\n\nToyota\n/);
-  assert.doesNotMatch(markdown, /3 HOW\?/);
-  assert.match(markdown, /### Experiment 1: Weekly review\n\n\*\*What\*\*\n\nWeekly review\n\n\*\*Prediction\*\*\n\nMore ideas/);
-  assert.match(markdown, /\*\*Decision\*\*\n\nAdapt\n/);
+  };
+  const markdown = PlanMarkdown.toMarkdown(input);
+  // the cover: name, the first module's answers, the date; that module is not repeated below
+  assert.match(markdown, /^# Plan\n\n\*\*Name:\*\* Anna  \n\*\*Your role:\*\* L&D adviser  \n\*\*Date:\*\* 3 January 2025\n\n## Focus\n\n\| Dimension \| Today \| In 12 months \| Gap \|\n\|---\|---:\|---:\|---:\|\n\| Al\\\|pha \| 2\.0 \| 5\.0 \| 3\.0 \|/);
+  assert.doesNotMatch(markdown, /## Start|Org/);
+  assert.match(markdown, /## 4 WHAT\?\n\n### Case\n\n> Toyota\n/);
+  assert.doesNotMatch(markdown, /Borrow|3 HOW\?|Not written yet/);
+  assert.match(markdown, /### Experiment 1\n\n\*\*What\*\*\n\n> Weekly review\n\n\*\*Prediction\*\*\n\n> More ideas/);
+  assert.doesNotMatch(markdown, /Experiment 1: /);
+  assert.match(markdown, /\*\*Decision\*\*\n\n> Adapt\n/);
   assert.doesNotMatch(markdown, /\*\*Who\*\*/);
+  // with the option, the questions not answered are listed too
+  const full = PlanMarkdown.toMarkdown({ ...input, includeEmpty: true });
+  assert.match(full, /### Borrow\n\n_Not written yet_/);
+  assert.match(full, /## 3 HOW\?\n\n### Levers\n\n_Not written yet_/);
 });
+

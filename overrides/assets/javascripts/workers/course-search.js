@@ -29,6 +29,49 @@
     return match ? match[1] : null;
   }
 
+  /* Plain lowercase text of a title or section, for phrase matching. */
+  function plain(html) {
+    return " " + String(html || "").replace(/<[^>]*>/g, " ").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ") + " ";
+  }
+
+  /* Results whose title holds the query as a phrase come first, then those whose text does: with
+     lunr alone "action learning" ranks "The learning organisation" above "Action learning". */
+  function rankPhrases(results, query, documents) {
+    var phrase = plain(query.replace(/[*+\-~^]/g, " ")).trim();
+    if (!phrase) return results;
+    phrase = " " + phrase + " ";
+    var several = phrase.trim().indexOf(" ") > 0;
+    results.forEach(function (result) {
+      var doc = documents[result.ref];
+      if (!doc) return;
+      if (doc.title.indexOf(phrase) >= 0) result.score *= 4;
+      else if (several && doc.text.indexOf(phrase) >= 0) result.score *= 2;
+    });
+    return results.sort(function (a, b) { return b.score - a.score; });
+  }
+
+  /* A word found as written and through its stem is one place in the text: keep one of its
+     positions, or Material's highlighter marks it twice and breaks the markup ("water k>lily"). */
+  function withoutRepeatedPositions(results) {
+    results.forEach(function (result) {
+      var seen = {};
+      var metadata = result.matchData.metadata;
+      Object.keys(metadata).forEach(function (term) {
+        Object.keys(metadata[term]).forEach(function (field) {
+          var data = metadata[term][field];
+          if (!data.position) return;
+          data.position = data.position.filter(function (position) {
+            var key = field + " " + position;
+            if (seen[key]) return false;
+            seen[key] = true;
+            return true;
+          });
+        });
+      });
+    });
+    return results;
+  }
+
   function sharedPrefix(a, b) {
     var length = 0;
     while (length < a.length && a[length] === b[length]) length++;
@@ -41,6 +84,7 @@
   var address = inFrame ? document.currentScript.src : self.location.href;
   var settings = parameters(address);
   var language = null; // of the loaded index (its config.lang)
+  var documents = {}; // location -> plain title and text, for ranking phrases
 
   function load(url) {
     // iframe-worker's importScripts returns a promise; a real worker's runs at once.
@@ -92,7 +136,7 @@
 
     // Search each typed word as a prefix (as Material does) and, in a second clause, as its stem.
     lunr.Index.prototype.search = function (text) {
-      return this.query(function (query) {
+      return rankPhrases(withoutRepeatedPositions(this.query(function (query) {
         parse.call(new lunr.QueryParser(text, query));
         query.clauses.slice().forEach(function (clause) {
           var word = typedWord(clause, lunr);
@@ -102,7 +146,7 @@
             usePipeline: true, wildcard: lunr.Query.wildcard.NONE
           });
         });
-      });
+      })), text, documents);
     };
 
     // Material parses the query again to list the words a result lacks. Shorten each word to the
@@ -160,6 +204,8 @@
   function setUp(message) {
     return loadIndex().then(function (index) {
       language = index.config.lang[0];
+      documents = {};
+      index.docs.forEach(function (doc) { documents[doc.location] = { title: plain(doc.title), text: plain(doc.text) }; });
       message.data.config = index.config;
       message.data.docs = index.docs;
       deliver(message);

@@ -55,7 +55,8 @@
     render();
   }
 
-  /* Tick every navigation link that leads to a finished lesson. */
+  /* Tick every navigation link that leads to a finished lesson; the page's table of contents
+     (links to its own headings) is left alone. */
   function renderNav() {
     var courseMap = map();
     var done = Learner.load("progress").done;
@@ -66,6 +67,7 @@
       });
     });
     document.querySelectorAll(".md-nav__link[href]").forEach(function (link) {
+      if (link.closest(".md-nav--secondary") || link.hash) return;
       var path = new URL(link.getAttribute("href"), location.href).pathname;
       var isDone = Object.prototype.hasOwnProperty.call(finished, path);
       var mark = link.querySelector(".course-nav-done");

@@ -170,10 +170,13 @@
       }) };
     },
     "certificate": function (value, path) {
-      versioned(value, path, ["name", "issued"]);
+      versioned(value, path, ["name", "met", "issued"]);
       var name = text(value.name, path + ".name");
       if (name.length > 200) throw new Problem(path + ".name", "too-long");
       var result = { version: 1, name: name };
+      // met: when the certificate page first found every criterion met (the date the personal record carries)
+      var met = optionalDate(value.met, path + ".met");
+      if (met) result.met = met;
       if (value.issued !== undefined && value.issued !== null) result.issued = issued(value.issued, path + ".issued");
       return result;
     }

@@ -1,6 +1,7 @@
 // provides: NumberFormat
 /* The one way the browser code shows a number: in the page's language, with a fixed number of
-   decimals; "" for a missing value. */
+   decimals; "" for a missing value. Dates likewise: the day, the month's name and the year, in the
+   locale ui.yml gives the page's language (date_locale), so English reads "3 December 2026". */
 (function () {
   "use strict";
   function decimal(value, digits, language) {
@@ -8,5 +9,9 @@
     return value.toLocaleString(language, { minimumFractionDigits: digits, maximumFractionDigits: digits });
   }
 
-  window.NumberFormat = { decimal: decimal };
+  function date(value, locale) {
+    return new Date(value).toLocaleDateString(locale, { year: "numeric", month: "long", day: "numeric" });
+  }
+
+  window.NumberFormat = { decimal: decimal, date: date };
 })();

@@ -13,12 +13,41 @@
   }
   function mdCell(value) { return literal(value).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " "); }
   function mdText(value) { return filled(value) ? literal(value.trim()) : ""; }
+  /* An answer as a quotation, so it stands apart from the question it answers. */
+  function quoted(value) { return value.split("\n").map(function (line) { return line.trim() ? "> " + line : ">"; }).join("\n"); }
+
+  /* The answer to a prompt as plain text ("" when not written); a choice gives its label. */
+  function answerText(prompt, answers) {
+    var value = answers[prompt.id];
+    if (prompt.type === "choice") {
+      var chosen = prompt.choices.filter(function (c) { return c.id === value; })[0];
+      value = chosen ? chosen.label : "";
+    }
+    return filled(value) ? value.trim() : "";
+  }
+
+  /* The plan's cover lines: the learner's name, then the answers of the course's first module
+     (Start: organisation and role), as {label, value}; the printed plan shows the same. */
+  function cover(catalogue, answers, name, nameLabel) {
+    var lines = filled(name) ? [{ label: nameLabel, value: name.trim() }] : [];
+    (catalogue.modules[0] ? catalogue.modules[0].prompts : []).forEach(function (prompt) {
+      var value = answerText(prompt, answers);
+      if (value) lines.push({ label: prompt.label, value: value });
+    });
+    return lines;
+  }
 
   /* input = {t (wording), title, date, catalogue: {modules: [{id, title, prompts: [{id, label, type, choices}]}]},
-              state (sections), scores (dimension scores or null), number (formats a number)} */
+              state (sections), scores (dimension scores or null), number (formats a number),
+              name (the learner's, may be empty), includeEmpty (also the questions not answered)}
+     The first module's answers are on the cover, not repeated below it. */
   function toMarkdown(input) {
-    var t = input.t, state = input.state, lines = ["# " + input.title, "", input.date, ""];
+    var t = input.t, state = input.state, lines = ["# " + input.title, ""];
     var answers = (state.worksheet || Schema.empty("worksheet")).answers;
+    cover(input.catalogue, answers, input.name, t.plan_cover_name).forEach(function (line) {
+      lines.push("**" + line.label + ":** " + mdCell(line.value) + "  ");
+    });
+    lines.push("**" + t.plan_cover_date + ":** " + input.date, "");
     if (input.scores) {
       lines.push("## " + t.plan_focus_title, "", "| " + [t.plan_dimension, t.plan_reality, t.plan_aspiration, t.plan_gap].join(" | ") + " |", "|---|---:|---:|---:|");
       input.scores.forEach(function (s) {
@@ -26,30 +55,27 @@
       });
       lines.push("");
     }
-    input.catalogue.modules.forEach(function (module) {
-      if (!module.prompts.length) return;
+    input.catalogue.modules.slice(1).forEach(function (module) {
+      var shown = module.prompts.filter(function (prompt) { return input.includeEmpty || answerText(prompt, answers); });
+      if (!shown.length) return;
       lines.push("## " + module.title, "");
-      module.prompts.forEach(function (prompt) {
-        var value = answers[prompt.id];
-        if (prompt.type === "choice") {
-          var chosen = prompt.choices.filter(function (c) { return c.id === value; })[0];
-          value = chosen ? chosen.label : "";
-        }
-        lines.push("### " + prompt.label, "", mdText(value) || "_" + t.plan_not_written + "_", "");
+      shown.forEach(function (prompt) {
+        var value = answerText(prompt, answers);
+        lines.push("### " + prompt.label, "", value ? quoted(literal(value)) : "_" + t.plan_not_written + "_", "");
       });
     });
     var cards = (state.experiments || Schema.empty("experiments")).cards;
     lines.push("## " + t.experiments_title, "");
     if (!cards.length) lines.push("_" + t.experiments_none + "_", "");
     cards.forEach(function (card, index) {
-      lines.push("### " + t.experiment_card + " " + (index + 1) + (filled(card.what) ? ": " + mdCell(card.what) : ""), "");
+      lines.push("### " + t.experiment_card + " " + (index + 1), "");
       window.SharedWords.cardFields().forEach(function (field) {
         var value = field === "decision" ? (card.decision ? t["experiment_decision_" + card.decision] : "") : card[field];
-        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", mdText(value), "");
+        if (filled(value)) lines.push("**" + t["experiment_" + field] + "**", "", quoted(mdText(value)), "");
       });
     });
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
   }
 
-  window.PlanMarkdown = { toMarkdown: toMarkdown, literal: literal };
+  window.PlanMarkdown = { toMarkdown: toMarkdown, cover: cover, literal: literal };
 })();

@@ -5,7 +5,9 @@
 (function () {
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
-  var SIZE = 640, CENTRE = SIZE / 2, RADIUS = 190, RINGS = [20, 40, 60, 80, 100];
+  // Labels are 24 units high (course.css) and the chart is drawn at most 640 units across, so on a
+  // phone (about 330 px wide) they are still 12 px; the small radius leaves them room.
+  var SIZE = 640, CENTRE = SIZE / 2, RADIUS = 130, RINGS = [20, 40, 60, 80, 100];
   var uid = 0;
 
   function el(name, attributes, text) {
@@ -25,11 +27,11 @@
     return values.map(function (v, i) { return point(i, count, v).map(function (n) { return n.toFixed(1); }).join(","); }).join(" ");
   }
 
-  // Split a long axis label over lines of about 18 characters.
+  // Split a long axis label over lines of about 13 characters.
   function lines(label) {
     var result = [], current = "";
     label.split(" ").forEach(function (word) {
-      if (current && (current + " " + word).length > 18) { result.push(current); current = word; }
+      if (current && (current + " " + word).length > 13) { result.push(current); current = word; }
       else current = current ? current + " " + word : word;
     });
     if (current) result.push(current);
@@ -49,7 +51,7 @@
     chart.axes.forEach(function (label, index) {
       var end = point(index, count, 100);
       grid.appendChild(el("line", { x1: CENTRE, y1: CENTRE, x2: end[0].toFixed(1), y2: end[1].toFixed(1) }));
-      var at = point(index, count, 122);
+      var at = point(index, count, 115);
       var anchor = Math.abs(at[0] - CENTRE) < 10 ? "middle" : at[0] > CENTRE ? "start" : "end";
       var text = el("text", { x: at[0].toFixed(1), y: at[1].toFixed(1), "text-anchor": anchor, class: "course-radar__label" });
       var parts = lines(label);
@@ -63,7 +65,19 @@
       svg.appendChild(el("polygon", { points: polygon(count, series.values), class: "course-radar__series " + series.className }));
     });
     container.replaceChildren(svg);
+    if (chart.legend) legend(chart.legend, chart.series);
     return svg;
+  }
+
+  /* The legend: one item per series, drawn in the series' own colour and line style. */
+  function legend(list, series) {
+    list.replaceChildren();
+    series.forEach(function (entry) {
+      var item = document.createElement("li");
+      item.className = "course-chart-legend__item " + entry.className.replace("course-radar__series", "course-chart-legend__item");
+      item.textContent = entry.name;
+      list.appendChild(item);
+    });
   }
 
   window.RadarChart = { render: render };

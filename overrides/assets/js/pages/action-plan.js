@@ -1,7 +1,8 @@
 // provides: ActionPlanPage
-// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat, SharedWords
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat, SharedWords, PlanMarkdown, RadarChart
 /* The action-plan page: the largest gaps of the latest test attempt as focus, experiment cards
-   (add, edit, remove; saved on every input) and printing. Prompts are handled by worksheet.js,
+   (add, edit, remove; saved on every input), each module's questions folded away until one is
+   answered, and printing with a cover (name, organisation, date, the test's chart). Prompts are handled by worksheet.js,
    export by data-transfer.js. */
 (function () {
   "use strict";
@@ -13,9 +14,13 @@
 
   function number(value) { return window.NumberFormat.decimal(value, 1, document.documentElement.lang); }
 
-  function renderFocus(root) {
+  function latest() {
     var bank = Learner.pageJson("culture-test-bank");
-    var scores = bank ? window.CultureTestScore.latestScores(bank, Learner.load("culture-test")) : null;
+    return bank ? window.CultureTestScore.latestScores(bank, Learner.load("culture-test")) : null;
+  }
+
+  function renderFocus(root) {
+    var scores = latest();
     var focus = scores ? window.CultureTestScore.focusDimensions(scores, 3) : [];
     var table = root.querySelector("[data-focus-table]");
     var body = table.querySelector("tbody");
@@ -28,9 +33,46 @@
     root.querySelector("[data-focus-empty]").hidden = focus.length > 0;
   }
 
-  function cardTitle(card, index) {
+  /* "Experiment 2": what it tries is the card's first field, so the title does not repeat it. */
+  function cardTitle(card, index) { return Learner.t().experiment_card + " " + (index + 1); }
+
+  /* The printed plan's first page: who, which organisation, when, and the test's profile. */
+  function renderCover(root) {
     var t = Learner.t();
-    return t.experiment_card + " " + (index + 1) + (Schema.filled(card.what) ? ": " + card.what.trim().split("\n")[0] : "");
+    var catalogue = { modules: Learner.pageJson("course-worksheet") || [] };
+    var lines = window.PlanMarkdown.cover(catalogue, Learner.load("worksheet").answers, Learner.load("certificate").name, t.plan_cover_name);
+    lines.push({ label: t.plan_cover_date, value: window.NumberFormat.date(new Date(), t.date_locale) });
+    var details = root.querySelector("[data-cover-details]");
+    details.textContent = "";
+    lines.forEach(function (line) {
+      details.appendChild(document.createElement("dt")).textContent = line.label;
+      details.appendChild(document.createElement("dd")).textContent = line.value;
+    });
+    var scores = latest();
+    var ready = !!scores && window.CultureTestScore.complete(scores);
+    root.querySelector("[data-cover-chart]").hidden = !ready;
+    if (ready) {
+      window.RadarChart.render(root.querySelector("[data-cover-chart-svg]"), {
+        axes: scores.map(function (s) { return s.title; }),
+        series: [
+          { name: t.test_series_reality, className: "course-radar__series--reality", values: scores.map(function (s) { return s.realityPct; }) },
+          { name: t.test_series_aspiration, className: "course-radar__series--aspiration", values: scores.map(function (s) { return s.aspirationPct; }) }
+        ],
+        title: t.test_chart_title, description: t.test_chart_description, legend: root.querySelector("[data-cover-legend]")
+      });
+    }
+  }
+
+  /* Each module's count of answered questions; `fold` closes the modules with none (on arrival). */
+  function renderModules(root, fold) {
+    var answers = Learner.load("worksheet").answers;
+    root.querySelectorAll("[data-plan-prompts]").forEach(function (block) {
+      var answered = Array.prototype.filter.call(block.querySelectorAll("[data-course-prompt]"), function (box) {
+        return Schema.filled(answers[box.getAttribute("data-course-prompt")]);
+      }).length;
+      block.querySelector("[data-plan-answered]").textContent = "· " + window.CourseUI.format(Learner.t().plan_module_answered, { answered: answered });
+      if (fold && !answered) block.open = false;
+    });
   }
 
   function newCard(root, card, index) {
@@ -151,19 +193,29 @@
     if (!root) return;
     renderFocus(root);
     renderCards(root, otherTab === true);
+    renderCover(root);
+    renderModules(root, false);
   }
+
+  /* Paper shows every module's answers, folded or not. */
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll("[data-plan-prompts]:not([open])"), function (block) { block.open = true; return true; });
+  });
+  window.addEventListener("afterprint", function () { folded.forEach(function (block) { block.open = false; }); });
 
   function init() {
     var root = document.querySelector("[data-course-plan]");
     if (!root) return;
     render();
+    renderModules(root, true);
     root.addEventListener("click", function (event) { onClick(root, event); });
     root.querySelector("[data-experiments]").addEventListener("input", function (event) {
       if (event.target.hasAttribute("data-field")) edit(root, event.target);
     });
   }
 
-  Learner.onChange([KEY, "culture-test"], function () { render(true); });
+  Learner.onChange([KEY, "culture-test", "worksheet", "certificate"], function () { render(true); });
   document.addEventListener("course:data-replaced", function () { render(false); });
   window.CourseModules.start("ActionPlanPage", init);
 })();

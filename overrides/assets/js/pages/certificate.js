@@ -1,7 +1,8 @@
 // provides: CertificatePage
-// needs: CourseLearner, CourseUI, CourseModules, CourseMilestones, Milestones
+// needs: CourseLearner, CourseUI, CourseModules, CourseMilestones, Milestones, NumberFormat
 /* Certificate: lists the criteria still missing (from data/learner/certificate.yml); once all are
-   met, the learner enters a name (saved) and prints the certificate in the page's language. */
+   met, the learner enters a name (saved) and prints the certificate in the page's language, on one
+   page, dated the day this page first found every criterion met (kept with the name). */
 (function () {
   "use strict";
   var Checks = window.CourseMilestones;
@@ -30,20 +31,23 @@
     root.querySelector("[data-certificate-missing]").hidden = missing === 0;
     root.querySelector("[data-certificate-ready]").hidden = missing > 0;
     var name = root.querySelector("[data-certificate-name]");
-    var stored = Learner.load("certificate").name;
-    if (document.activeElement !== name) name.value = stored;
-    fill(root, missing === 0 ? stored : "");
+    var certificate = Learner.load("certificate");
+    if (missing === 0 && !certificate.met) {
+      certificate.met = new Date().toISOString();
+      Learner.save("certificate", certificate);
+    }
+    if (document.activeElement !== name) name.value = certificate.name;
+    fill(root, missing === 0 ? certificate.name : "", certificate.met);
   }
 
   /* The certificate itself: shown (and printed) only when the criteria are met and a name is given. */
-  function fill(root, name) {
+  function fill(root, name, met) {
     var routes = Learner.pageJson("course-route-labels") || {};
     var route = Learner.load("route").route;
     root.querySelector("[data-certificate-shown-name]").textContent = name.trim();
     root.querySelector("[data-certificate-route]").textContent =
       route && Object.prototype.hasOwnProperty.call(routes, route) ? routes[route] : Learner.t().certificate_no_route;
-    root.querySelector("[data-certificate-date]").textContent =
-      new Date().toLocaleDateString(document.documentElement.lang, { year: "numeric", month: "long", day: "numeric" });
+    root.querySelector("[data-certificate-date]").textContent = window.NumberFormat.date(met || new Date(), Learner.t().date_locale);
     root.querySelector("[data-certificate]").hidden = !name.trim();
   }
 
@@ -54,11 +58,11 @@
     var name = root.querySelector("[data-certificate-name]");
     name.addEventListener("input", function () {
       // keeps the imported community certificate (issued-certificate.js) beside the name
-      var record = Learner.load("certificate");
-      record.name = name.value;
-      var ok = Learner.save("certificate", record);
+      var certificate = Learner.load("certificate");
+      certificate.name = name.value;
+      var ok = Learner.save("certificate", certificate);
       root.querySelector("[data-certificate-message]").textContent = ok ? "" : Learner.t().prompt_not_saved;
-      fill(root, name.value);
+      fill(root, name.value, certificate.met);
     });
     root.querySelector("[data-certificate-print]").addEventListener("click", function () {
       if (!name.value.trim()) {

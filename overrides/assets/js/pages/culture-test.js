@@ -73,8 +73,8 @@
       answered: Score.answeredCount(bank, attempt.answers), total: bank.statements.length
     });
     var dates = [];
-    if (first && first.updated) dates.push(format(t.test_attempt_first, { date: new Date(first.updated).toLocaleDateString(document.documentElement.lang) }));
-    if (attempt.updated) dates.push(format(t["test_attempt_" + attemptName], { date: new Date(attempt.updated).toLocaleDateString(document.documentElement.lang) }));
+    if (first && first.updated) dates.push(format(t.test_attempt_first, { date: window.NumberFormat.date(first.updated, t.date_locale) }));
+    if (attempt.updated) dates.push(format(t["test_attempt_" + attemptName], { date: window.NumberFormat.date(attempt.updated, t.date_locale) }));
     root.querySelector("[data-test-attempts]").textContent = dates.join(" · ");
 
     // Table: every dimension, largest gap first, then those without enough answers.
@@ -112,15 +112,7 @@
       }
       window.RadarChart.render(root.querySelector("[data-test-chart-svg]"), {
         axes: scores.map(function (s) { return s.title; }), series: series,
-        title: t.test_chart_title, description: t.test_chart_description
-      });
-      var legend = root.querySelector("[data-test-legend]");
-      legend.replaceChildren();
-      series.forEach(function (s) {
-        var item = document.createElement("li");
-        item.className = s.className.replace("course-radar__series", "course-chart-legend__item");
-        item.textContent = s.name;
-        legend.appendChild(item);
+        title: t.test_chart_title, description: t.test_chart_description, legend: root.querySelector("[data-test-legend]")
       });
     }
 
@@ -134,6 +126,39 @@
       list.appendChild(item);
     });
     root.querySelector("[data-test-focus-intro]").textContent = focus.length ? t.test_focus_intro : t.test_focus_none;
+  }
+
+  /* One dimension per step on the page (then the results), with "previous"/"next" and the step
+     shown at the top; without this script every dimension shows at once. */
+  function steps(root, bank, t) {
+    var parts = Array.prototype.slice.call(root.querySelectorAll(".course-test__dimension, .course-test__results"));
+    var stepText = root.querySelector("[data-test-step]");
+    var bar = root.querySelector("[data-test-bar]");
+    var current = 0;
+    function show(index, moveFocus) {
+      current = Math.max(0, Math.min(parts.length - 1, index));
+      parts.forEach(function (part, n) { part.hidden = n !== current; });
+      var dimension = bank.dimensions[current];
+      stepText.textContent = dimension ? format(t.test_step, { step: current + 1, steps: bank.dimensions.length, title: dimension.title }) : t.test_results_title;
+      bar.value = current;
+      if (moveFocus) {
+        var heading = parts[current].querySelector("h2");
+        heading.setAttribute("tabindex", "-1");
+        parts[current].scrollIntoView();
+        heading.focus({ preventScroll: true });
+      }
+    }
+    root.querySelectorAll("[data-test-step-nav]").forEach(function (nav) { nav.hidden = false; });
+    stepText.hidden = bar.hidden = false;
+    root.addEventListener("click", function (event) {
+      var button = event.target.closest("[data-test-next], [data-test-previous]");
+      if (button) show(current + (button.hasAttribute("data-test-next") ? 1 : -1), true);
+    });
+    // Start at the first part with a question left open (the results once all are answered).
+    var open = parts.findIndex(function (part) {
+      return Array.prototype.some.call(part.querySelectorAll("[data-question]"), function (group) { return !group.querySelector("input:checked"); });
+    });
+    show(open < 0 ? parts.length - 1 : open, false);
   }
 
   /* The statement's wording as this page shows it. */
@@ -157,7 +182,7 @@
     shown.forEach(function (pair) {
       var changes = pair[0].changes, attempt = pair[0].attempt;
       var date = attempt.updated || attempt.started;
-      paragraph(window.CourseUI.format(pair[1], { date: date ? new Date(date).toLocaleDateString(document.documentElement.lang) : "" }));
+      paragraph(format(pair[1], { date: date ? new Date(date).toLocaleDateString(document.documentElement.lang) : "" }));
       changes.notes.forEach(paragraph);
       [[t.test_revised_reworded, changes.reworded.map(function (id) { return statementText(root, id); }), "reworded"],
        [t.test_revised_added, changes.added.map(function (id) { return statementText(root, id); }), "added"],
@@ -195,6 +220,7 @@
     });
     root.querySelector("[data-test-print]").addEventListener("click", function () { window.print(); });
     refresh();
+    steps(root, bank, t);
   }
 
   // Another tab changed the answers.

@@ -21,7 +21,8 @@
     var ready = scores && Score.complete(scores);
     var text = window.PlanMarkdown.toMarkdown({
       t: t, title: t.export_plan_title,
-      date: format(t.export_date, { date: new Date().toLocaleDateString(document.documentElement.lang) }),
+      date: window.NumberFormat.date(new Date(), t.date_locale), name: Learner.load("certificate").name,
+      includeEmpty: !!document.querySelector("[data-print-empty]:checked"),
       catalogue: { modules: Learner.pageJson("course-worksheet") || [] }, state: Learner.snapshot(),
       scores: ready ? Score.sortedByGap(scores) : null, number: function (value) { return window.NumberFormat.decimal(value, 1, document.documentElement.lang); }
     });

@@ -68,6 +68,7 @@
       if (!data || data.format !== "learning-culture-certificate") { message(root, format(t.issued_refused, { reason: reason("malformed") })); return; }
       var record = Learner.load("certificate");
       var candidate = { version: 1, name: record.name, issued: { credential: data.credential, verify_url: data.verify_url, qr: data.qr } };
+      if (record.met) candidate.met = record.met;  // the personal record keeps the date it carries
       var valid = window.LearnerSchema.check("certificate", candidate);
       if (!valid.ok) { message(root, format(t.issued_refused, { reason: reason("malformed") })); return; }
       clean = valid.value;

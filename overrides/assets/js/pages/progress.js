@@ -1,6 +1,7 @@
 // provides: ProgressPage
 // needs: CourseLearner, CourseUI, CourseModules, CourseMilestones, Milestones, LessonProgress
-/* The progress page: the route choice, the route's checklist and progress per module. */
+/* The progress page: the route choice, the route's checklist and progress per module; on a
+   route's own page, "Choose this route". */
 (function () {
   "use strict";
   var Milestones = window.Milestones;
@@ -60,14 +61,39 @@
     renderProgressPage();
   }
 
-  function init() {
-    var progress = document.querySelector("[data-course-progress]");
-    if (!progress) return;
-    renderProgressPage();
-    progress.addEventListener("change", onProgressChange);
+  /* "Choose this route" on a route's own page. */
+  function renderRouteButton() {
+    var box = document.querySelector("[data-route-pick]");
+    if (!box) return;
+    var chosen = Learner.load("route").route === box.getAttribute("data-route-pick");
+    var button = box.querySelector("button");
+    button.setAttribute("aria-pressed", String(chosen));
+    button.classList.toggle("md-button--primary", !chosen);
+    box.querySelector("[data-route-chosen]").hidden = !chosen;
   }
 
-  Learner.onChange(["progress", "route", "culture-test", "worksheet", "experiments"], renderProgressPage);
-  document.addEventListener("course:data-replaced", renderProgressPage);
+  function pickRoute(box) {
+    var data = Learner.load("route");
+    data.route = box.getAttribute("data-route-pick");
+    var ok = Learner.save("route", data);
+    box.querySelector("[data-route-status]").textContent = ok ? "" : Learner.t().prompt_not_saved;
+    renderRouteButton();
+  }
+
+  function render() {
+    renderRouteButton();
+    renderProgressPage();
+  }
+
+  function init() {
+    render();
+    var pick = document.querySelector("[data-route-pick]");
+    if (pick) pick.querySelector("button").addEventListener("click", function () { pickRoute(pick); });
+    var progress = document.querySelector("[data-course-progress]");
+    if (progress) progress.addEventListener("change", onProgressChange);
+  }
+
+  Learner.onChange(["progress", "route", "culture-test", "worksheet", "experiments"], render);
+  document.addEventListener("course:data-replaced", render);
   window.CourseModules.start("ProgressPage", init);
 })();

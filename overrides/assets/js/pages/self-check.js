@@ -57,8 +57,16 @@
       if (right) score += 1;
       fieldset.querySelectorAll(".course-check__feedback").forEach(function (feedback) { feedback.hidden = !current.checked; });
       fieldset.querySelectorAll("[data-option]").forEach(function (option) {
-        option.classList.toggle("course-check__option--right", current.checked && option.getAttribute("data-correct") === "true");
-        option.classList.toggle("course-check__option--chosen", current.checked && chosen.indexOf(option.getAttribute("data-option")) >= 0);
+        var correct = option.getAttribute("data-correct") === "true";
+        var picked = chosen.indexOf(option.getAttribute("data-option")) >= 0;
+        var mark = option.querySelector("[data-mark]");
+        // The sign and the words say it; the colour only repeats it.
+        var missed = fieldset.getAttribute("data-type") === "single" ? t.selfcheck_mark_right : t.selfcheck_mark_missed;
+        mark.textContent = !current.checked ? "" : picked ? (correct ? t.selfcheck_mark_chosen_right : t.selfcheck_mark_chosen_wrong) :
+          correct ? missed : "";
+        mark.hidden = !mark.textContent;
+        option.className = "course-check__option" + (current.checked && (picked || correct) ?
+          " course-check__option--" + (correct ? "right" : "wrong") + (picked ? " course-check__option--chosen" : "") : "");
       });
       var verdict = fieldset.querySelector("[data-verdict]");
       verdict.hidden = !current.checked;

@@ -1,7 +1,8 @@
 // provides: TeamProfilePage
 // needs: CourseLearner, CourseUI, CourseModules, ExportFile, TeamProfile, CultureTestScore, NumberFormat, RadarChart
-/* Team profile: reads several exported files in the browser (nothing is uploaded) and shows the
-   team's mean and range per dimension, from three people on only. */
+/* Team profile: each member downloads a file with their test only, named after them; the one who
+   combines reads the files in the browser (nothing is uploaded) and sees the team's mean and range
+   per dimension, largest gap first, from three people on only. */
 (function () {
   "use strict";
   var Learner = window.CourseLearner;
@@ -33,7 +34,7 @@
     var chart = root.querySelector("[data-team-chart]");
     chart.textContent = "";
     if (!team.enough) return;
-    team.dimensions.forEach(function (dimension) {
+    team.dimensions.slice().sort(function (a, b) { return b.gap.mean - a.gap.mean; }).forEach(function (dimension) {
       rows.appendChild(window.CourseUI.tableRow([dimension.title, range(dimension.reality), range(dimension.aspiration), range(dimension.gap)]));
     });
     var bank = Learner.pageJson("culture-test-bank");
@@ -42,10 +43,10 @@
       window.RadarChart.render(chart, {
         axes: team.dimensions.map(function (d) { return d.title; }),
         series: [
-          { name: t.team_series_reality, values: team.dimensions.map(function (d) { return pct(d.reality.mean); }), className: "reality" },
-          { name: t.team_series_aspiration, values: team.dimensions.map(function (d) { return pct(d.aspiration.mean); }), className: "aspiration" }
+          { name: t.team_series_reality, values: team.dimensions.map(function (d) { return pct(d.reality.mean); }), className: "course-radar__series--reality" },
+          { name: t.team_series_aspiration, values: team.dimensions.map(function (d) { return pct(d.aspiration.mean); }), className: "course-radar__series--aspiration" }
         ],
-        title: t.team_chart_title, description: t.team_chart_description
+        title: t.team_chart_title, description: t.team_chart_description, legend: root.querySelector("[data-team-legend]")
       });
     }
   }
@@ -61,11 +62,27 @@
     });
   }
 
+  /* The member's own test, and nothing else, in a file named after them. */
+  function share(root) {
+    var t = Learner.t();
+    var status = root.querySelector("[data-team-share-status]");
+    var test = Learner.snapshot()["culture-test"];
+    if (!test || !window.CultureTestScore.latestAttempt(Learner.pageJson("culture-test-bank"), test)) { status.textContent = t.team_share_no_test; return; }
+    var who = root.querySelector("[data-team-name]").value.trim().toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+    var name = format(t.team_share_file, { name: who || new Date().toISOString().slice(0, 10) });
+    var file = window.ExportFile.serialise({ "culture-test": test }, new Date().toISOString());
+    Learner.download(name, "application/json", JSON.stringify(file, null, 2));
+    status.textContent = format(t.export_done, { file: name });
+  }
+
   function init() {
     var root = document.querySelector("[data-course-team]");
     if (!root) return;
     var input = root.querySelector("[data-team-files]");
     input.addEventListener("change", function () { load(root, input); });
+    root.querySelector("[data-team-share]").addEventListener("click", function () { share(root); });
+    root.querySelector("[data-team-print]").addEventListener("click", function () { window.print(); });
   }
 
   window.CourseModules.start("TeamProfilePage", init);
