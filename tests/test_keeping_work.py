@@ -170,18 +170,25 @@ def test_restore_is_offered_to_a_returning_learner_with_empty_storage_not_to_a_n
     tab = context.new_page()
     tab.goto(address(site, language, LESSON))
     tab.locator(".course-prompt__input").first.fill("My ambition")
-    tab.wait_for_timeout(500)
+    # the browser keeps its note of a returning learner (Cache Storage, written after the save)
+    assert tab.evaluate("""async () => {
+        for (let i = 0; i < 150; i++) {
+            if ((await caches.keys()).some((name) => name.startsWith('course-learner:'))) return true;
+            await new Promise((done) => setTimeout(done, 100));
+        }
+        return false;
+    }""")
     tab.goto(address(site, language, OTHER_LESSON))
     tab.wait_for_timeout(300)
     assert tab.locator("[data-course-restore]").count() == 0  # the work is still there
     tab.evaluate("localStorage.clear()")  # as the browser does when it clears the site's storage
     tab.goto(address(site, language, OTHER_LESSON))
     offer = tab.locator("[data-course-restore]")
-    expect(offer).to_be_visible()
+    expect(offer).to_be_visible(timeout=15000)
     assert offer.locator("p").first.inner_text() == t["restore_offer"]
     offer.get_by_role("link", name=t["restore_link"]).click()
     tab.wait_for_url(address(site, language, DATA) + "#data-import")
-    assert tab.locator("[data-import-file]").is_visible()
+    expect(tab.locator("[data-import-file]")).to_be_visible()  # instant navigation renders after the address
     context.close()
 
 
