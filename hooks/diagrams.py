@@ -11,7 +11,7 @@ from course.data import loaded, ui
 from course.diagram_layouts import scene
 from course.diagrams import Diagram, load_diagrams
 from course.languages import site_languages
-from course.pages import MARKER, check_marker_ids, source_of
+from course.pages import check_marker_ids, replace_markers
 from course.render import page_language, render
 
 if TYPE_CHECKING:
@@ -37,14 +37,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Draw the page's diagrams where their markers stand."""
-    if not any(marker.kind == KIND for marker in source_of(Path(page.file.abs_src_path)).markers):
-        return html
     language = page_language(page)
 
-    def draw(match: object) -> str:
-        if match.group(1) != KIND:
-            return match.group(0)
-        diagram = _diagrams[match.group(2)]
+    def draw(diagram_id: str) -> str:
+        diagram = _diagrams[diagram_id]
         return render(config, "diagram.html", diagram=diagram, scene=scene(diagram, language),
                       lang=language, t=ui(language))
-    return MARKER.sub(draw, html)
+    return replace_markers(html, Path(page.file.abs_src_path), KIND, draw)

@@ -13,7 +13,7 @@ from course import offline
 from course.data import loaded, ui
 from course.languages import site_languages
 from course.media import Clip, load_media
-from course.pages import MARKER, check_marker_ids, source_of
+from course.pages import check_marker_ids, replace_markers
 from course.render import page_language, render
 
 if TYPE_CHECKING:
@@ -39,15 +39,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Show the page's clips where their markers stand."""
-    if not any(marker.kind == KIND for marker in source_of(Path(page.file.abs_src_path)).markers):
-        return html
     language = page_language(page)
     names = {entry.locale: entry.name for entry in config.plugins["i18n"].config.languages}
 
-    def show(match: object) -> str:
-        if match.group(1) != KIND:
-            return match.group(0)
-        clip = _clips[match.group(2)]
-        return render(config, "media.html", clip=clip, lang=language, t=ui(language), names=names,
+    def show(clip_id: str) -> str:
+        return render(config, "media.html", clip=_clips[clip_id], lang=language, t=ui(language), names=names,
                       url=lambda path: get_relative_url(path, page.url), plain=offline.enabled(config))
-    return MARKER.sub(show, html)
+    return replace_markers(html, Path(page.file.abs_src_path), KIND, show)

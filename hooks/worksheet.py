@@ -13,7 +13,7 @@ from course.data import loaded, ui
 from course.item_bank import bank_for_browser, item_bank
 from course.languages import site_languages
 from course.learner_pages import catalogue, course_url, module_titles
-from course.pages import MARKER, check_marker_ids, source_of
+from course.pages import check_marker_ids, replace_markers
 from course.render import append, page_language, render
 from course.shared_words import ExperimentCard, load_experiment_card
 from course.worksheet import Prompt, prompts
@@ -53,8 +53,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     """Render the prompt markers (kept as HTML comments by Markdown) as fields; fill the action plan."""
     language = page_language(page)
-    if source_of(Path(page.file.abs_src_path)).markers:  # most pages have none: skip the search
-        page.content = MARKER.sub(lambda match: _marker(match, config, language), page.content)
+    page.content = replace_markers(page.content, Path(page.file.abs_src_path), "prompt",
+                                   lambda prompt_id: render(config, "prompt.html", prompt=_prompts[prompt_id],
+                                                            lang=language, t=ui(language)))
     if page.meta.get("generate") == "action-plan":
         titles = module_titles(nav)
         html = render(config, "action-plan.html", t=ui(language), lang=language, fields=_card.fields,
@@ -69,9 +70,3 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
 def _check_markers(page: Page, config: MkDocsConfig) -> None:
     check_marker_ids(Path(page.file.abs_src_path), config.config_file_path, "prompt", _prompts,
                      "prompt id", "prompts are defined in data/worksheet/*.yml")
-
-
-def _marker(match: object, config: MkDocsConfig, language: str) -> str:
-    if match.group(1) != "prompt":
-        return match.group(0)
-    return render(config, "prompt.html", prompt=_prompts[match.group(2)], lang=language, t=ui(language))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import yaml
 from mkdocs.exceptions import PluginError
@@ -71,6 +71,14 @@ def check_marker_ids(path: Path, config_file: str, kind: str, known: object, unk
     for marker in source_of(path).markers:
         if marker.kind == kind and marker.id not in known:
             raise PluginError(f"{shown(path, config_file)}:{marker.line}: unknown {unknown} '{marker.id}'; {defined}")
+
+
+def replace_markers(html: str, path: Path, kind: str, fragment: Callable[[str], str]) -> str:
+    """`html` with each `<!-- kind: id -->` marker of the page at `path` replaced by `fragment(id)`;
+    unchanged (and not searched) when the page's source has no such marker."""
+    if not any(marker.kind == kind for marker in source_of(path).markers):
+        return html
+    return MARKER.sub(lambda match: fragment(match.group(2)) if match.group(1) == kind else match.group(0), html)
 
 
 def source_of(path: Path) -> Page:
