@@ -15,7 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project
 from course.branding import BrandingError, read_branding
-from course.content import load_authoring_rules
+from course.authoring import load_authoring_rules
 from course.data import DATA, DataError
 from course.item_bank import load_item_bank
 from course.languages import project_languages
