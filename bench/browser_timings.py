@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import statistics
 
+from common import LANGUAGES
+
 TEST_PAGE = "introduction/learning-culture-test/"
 
 # Answer every rating but the last; then change the last rating `repeats` times, each change
@@ -26,12 +28,12 @@ MEASURE = """async (repeats) => {
 
 
 def test_results(browser, site_url: str, repeats: int = 15) -> dict[str, dict]:
-    """Median milliseconds to render the test results, per language."""
+    """Median milliseconds to render the test results, per configured language."""
     timings = {}
-    for language in ("en", "nl"):
+    for language in LANGUAGES.all:
         context = browser.new_context()
         tab = context.new_page()
-        tab.goto(site_url + ("" if language == "en" else "nl/") + TEST_PAGE, wait_until="networkidle")
+        tab.goto(site_url + LANGUAGES.folder(language) + TEST_PAGE, wait_until="networkidle")
         result = tab.evaluate(MEASURE, repeats)
         context.close()
         timings[language] = {"statements": result["statements"],

@@ -23,11 +23,8 @@ from pathlib import Path
 from typing import Iterator
 
 import build_time
+from common import LANGUAGES, ROOT
 from server import free_port
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-from course.languages import project_languages  # noqa: E402 - after the path to hooks/
 
 LESSON = "how/action-learning"  # the lesson saved, in each language
 SIDES = ("course", "every language", "plain")
@@ -40,7 +37,7 @@ DONE = "Reloading browsers"  # what mkdocs serve logs once a rebuild is finished
 def measure(repetitions: int = 7) -> dict:
     """Per side and language: the median seconds from save to served page; per compared side and
     language: the median of the course's time divided by that side's, repetition by repetition."""
-    languages = project_languages(ROOT / "mkdocs.yml").all
+    languages = LANGUAGES.all
     with tempfile.TemporaryDirectory() as scratch, ExitStack() as servers:
         scratch_dir = Path(scratch)
         projects = {side: _copy_project(scratch_dir / side.replace(" ", "-")) for side in SIDES}
@@ -68,8 +65,7 @@ def measure(repetitions: int = 7) -> dict:
 
 def address(language: str) -> str:
     """The lesson's address in `language` (the source language at the site's root)."""
-    source = project_languages(ROOT / "mkdocs.yml").source
-    return f"{LESSON}/" if language == source else f"{language}/{LESSON}/"
+    return f"{LANGUAGES.folder(language)}{LESSON}/"
 
 
 def _median_ratio(course: list[float], other: list[float]) -> tuple[float, float, float]:
@@ -124,7 +120,7 @@ def _serving(project: Path, config: Path) -> Iterator[tuple[str, _Server]]:
     server = _Server(process)
     try:
         deadline = time.perf_counter() + STARTUP_SECONDS
-        while not all(_fetch(url + address(language)) for language in project_languages(ROOT / "mkdocs.yml").all):
+        while not all(_fetch(url + address(language)) for language in LANGUAGES.all):
             if process.poll() is not None or time.perf_counter() > deadline:
                 raise SystemExit(f"mkdocs serve --config-file {config} did not start (exit status {process.poll()}):\n{''.join(server.log)}")
             time.sleep(0.2)

@@ -7,7 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import LANGUAGES, ROOT
+
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = {"lesson": "how/eight-levers/", "test": "introduction/learning-culture-test/", "action plan": "results/action-plan/"}
@@ -35,6 +36,6 @@ def audit(url: str) -> dict:
 
 
 def measure(site_url: str) -> dict[tuple[str, str], dict]:
-    """Lighthouse on every page of PAGES in both languages."""
-    return {(name, language): audit(site_url + ("" if language == "en" else "nl/") + path)
-            for name, path in PAGES.items() for language in ("en", "nl")}
+    """Lighthouse on every page of PAGES in every configured language."""
+    return {(name, language): audit(site_url + LANGUAGES.folder(language) + path)
+            for name, path in PAGES.items() for language in LANGUAGES.all}

@@ -12,9 +12,7 @@ import tempfile
 import zlib
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
+from common import LANGUAGES, ROOT
 from course.item_bank import load_item_bank  # noqa: E402
 from course.worksheet import load_prompts  # noqa: E402
 
@@ -45,7 +43,7 @@ def _attempt(shift: int) -> dict:
 
 
 def _texts(length: int) -> list[str]:
-    text = " ".join(" ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs/en").rglob("*.md"))).split())
+    text = " ".join(" ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / LANGUAGES.source).rglob("*.md"))).split())
     return [text[start:start + length] for start in range(0, len(text) - length, length)]
 
 

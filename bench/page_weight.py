@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from common import LANGUAGES, ROOT
 from server import gzipped_size
 
 PAGE_TYPES = {
@@ -13,7 +14,6 @@ PAGE_TYPES = {
     "action plan": "results/action-plan/",
     "certificate": "results/certificate/",
 }
-ROOT = Path(__file__).resolve().parents[1]
 OVERRIDES = ROOT / "overrides"  # the project's own files are the ones that come from overrides/
 # ... or that hooks/assets.py bundles from them
 BUNDLES = {"assets/js/course.js", "assets/css/course.min.css"}
@@ -55,6 +55,6 @@ def first_visit(browser, site_dir: Path, url: str) -> dict[str, int]:
 
 
 def measure(browser, site_dir: Path, site_url: str) -> dict[tuple[str, str], dict[str, int]]:
-    """Weights of every page type in both languages."""
-    return {(name, language): first_visit(browser, site_dir, site_url + ("" if language == "en" else "nl/") + path)
-            for name, path in PAGE_TYPES.items() for language in ("en", "nl")}
+    """Weights of every page type in every configured language."""
+    return {(name, language): first_visit(browser, site_dir, site_url + LANGUAGES.folder(language) + path)
+            for name, path in PAGE_TYPES.items() for language in LANGUAGES.all}

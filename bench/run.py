@@ -68,7 +68,7 @@ def _browser_parts(options: argparse.Namespace, site_dir: Path, url: str) -> Non
 
 
 def _print_build(result: dict) -> None:
-    print(f"## Build ({result['pages']} pages, both languages; median of {result['runs']} alternating runs)\n")
+    print(f"## Build ({result['pages']} pages, every language; median of {result['runs']} alternating runs)\n")
     print("| build | wall s (min-max) | CPU s (min-max) |\n|---|---|---|")
     for name, label in (("course", "course (hooks, overrides, scripts)"), ("plain", "plain Material + i18n, same Markdown")):
         cells = [f"{result[m][name]:.2f} ({result[m]['spread'][name][0]:.2f}-{result[m]['spread'][name][1]:.2f})" for m in ("wall", "cpu")]

@@ -1,6 +1,6 @@
 """Scaling: the course at 1x, 3x and 10x its pages, against plain Material + i18n of the same Markdown.
 The larger courses are generated: copies of the lesson modules (WHY?, HOW?, WHAT?, with their index
-and self-check so relative links hold) in both languages, each copy a new section of the navigation.
+and self-check so relative links hold) in every configured language, each copy a new section of the navigation.
 Measured per size: build CPU time per page relative to 1x, peak memory of the build process, a
 lesson's first visit (gzipped, without and with search) and the search index per language."""
 from __future__ import annotations
@@ -19,16 +19,12 @@ from pathlib import Path
 import yaml
 
 from build_time import _environment, _memory_folder
+from common import LANGUAGES, LOCALES, ROOT, SEARCH_LANGUAGES
 from page_weight import first_visit
 from server import free_port, serving
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
+from course.search_index import language_of  # on the path once common is imported
 
-from course.languages import project_languages  # noqa: E402
-
-LANGUAGES = project_languages().all
-SOURCE = project_languages().source
 FACTORS = (1, 3, 10)
 COPIED = ("why", "how", "what")  # modules of lessons only (no test, no tool pages)
 LESSON = "how/eight-levers/"
@@ -64,8 +60,8 @@ def measure(runs: int, factors: tuple[int, ...] = FACTORS) -> dict:
                 site = folder / side
                 pages = sum(1 for _ in site.rglob("index.html"))
                 with serving(site, port):
-                    weights = {language: first_visit(browser, site, url + prefix + LESSON)
-                               for language, prefix in ((lang, _prefix(lang)) for lang in LANGUAGES)}
+                    weights = {language: first_visit(browser, site, url + LANGUAGES.folder(language) + LESSON)
+                               for language in LANGUAGES.all}
                 results[(factor, side)] = {
                     "pages": pages, "cpu": statistics.median(s[0] for s in samples[side]),
                     "memory": max(s[1] for s in samples[side]) / 1024,
@@ -84,13 +80,13 @@ def measure(runs: int, factors: tuple[int, ...] = FACTORS) -> dict:
 def print_table(results: dict) -> None:
     """The scaling table, with the targets."""
     print("## Scaling (generated copies of the lesson modules; CPU s median of the runs)\n")
-    print("| size | side | pages | CPU s | per page vs 1x | peak MiB | lesson HTML | lesson first visit en / nl "
-          "(without search) | search index en / nl | CPU vs plain | memory vs plain |")
+    print(f"| size | side | pages | CPU s | per page vs 1x | peak MiB | lesson HTML | lesson first visit {LOCALES} "
+          f"(without search) | search index {LOCALES} | CPU vs plain | memory vs plain |")
     print("|---|---|---|---|---|---|---|---|---|---|---|")
     for (factor, side), r in sorted(results.items(), key=lambda item: (item[0][0], SIDES.index(item[0][1]))):
         plain = results[(factor, "plain")]
         without = " / ".join(f"{w['total'] - w['search']:.1f}" for w in r["weight"].values())
-        search = " / ".join(f"{r['search'].get(language, 0):.1f}" for language in LANGUAGES)
+        search = " / ".join(f"{r['search'].get(language, 0):.1f}" for language in LANGUAGES.all)
         versus = (f"{r['cpu'] / plain['cpu'] - 1:+.1%} | {r['memory'] / plain['memory'] - 1:+.1%}"
                   if side == "course" else "- | -")
         print(f"| {factor}x | {side} | {r['pages']} | {r['cpu']:.2f} | {r['per_page']:.2f}x | {r['memory']:.0f} | "
@@ -105,7 +101,7 @@ def _project(folder: Path, factor: int) -> dict[str, Path]:
     shutil.copytree(ROOT / "docs", docs)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     nav = config["nav"]
-    per_language = sum(1 for _ in (ROOT / "docs" / SOURCE).rglob("*.md"))
+    per_language = sum(1 for _ in (ROOT / "docs" / LANGUAGES.source).rglob("*.md"))
     modules = {module: next(entry for entry in nav if list(entry.values())[0][0] == f"{module}/index.md")
                for module in COPIED}
     added, copy = 0, 0
@@ -113,7 +109,7 @@ def _project(folder: Path, factor: int) -> dict[str, Path]:
         module = COPIED[copy % len(COPIED)]
         number = copy // len(COPIED) + 2
         name = f"{module}-{number}"
-        for language in LANGUAGES:
+        for language in LANGUAGES.all:
             shutil.copytree(ROOT / "docs" / language / module, docs / language / name)
         title, pages = next(iter(modules[module].items()))
         nav.insert(-2, {f"{title} ({number})": [page.replace(f"{module}/", f"{name}/", 1) for page in pages]})
@@ -151,18 +147,11 @@ def _search_sizes(site: Path) -> dict[str, float]:
     if own:
         return {language: _gzipped(path) / 1024 for language, path in own.items()}
     merged = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    sizes = {}
-    for language in LANGUAGES:
-        others = tuple(_prefix(other) for other in LANGUAGES if other != SOURCE)
-        docs = [d for d in merged["docs"] if (d["location"].startswith(_prefix(language)) if language != SOURCE
-                                              else not d["location"].startswith(others))]
-        sizes[language] = len(gzip.compress(json.dumps({**merged, "docs": docs}).encode(), 6)) / 1024
+    sizes, languages = {}, list(SEARCH_LANGUAGES)
+    for language in languages:
+        docs = [d for d in merged["docs"] if language_of(d["location"], languages) == language]
+        sizes[language.locale] = len(gzip.compress(json.dumps({**merged, "docs": docs}).encode(), 6)) / 1024
     return sizes
-
-
-def _prefix(language: str) -> str:
-    """Where a language's pages sit in the built site: the source language at the root."""
-    return "" if language == SOURCE else f"{language}/"
 
 
 def _gzipped(path: Path) -> int:

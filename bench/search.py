@@ -1,11 +1,13 @@
 """Search before and after one index per language (hooks/language_search.py): what each language's
 pages download, and how long until the first results show. `python bench/search.py [--runs N]`;
-prints Markdown tables, asserts nothing. "Before" is the same site built without the hook: Material's
-one merged index and stock worker."""
+prints Markdown tables, asserts nothing. "Before" is the same site built without the hook (with
+bench/stock_search.py in its place): Material's one merged index and stock worker."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -13,13 +15,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import SEARCH_LANGUAGES
 from run import CHROMIUM_ARGS, ROOT
 from server import free_port, gzipped_size, serving
 
+from course.search_index import STUB, Language  # on the path once common is imported
+
 HOOK = "hooks/language_search.py"
-PAGES = {"en": "how/eight-levers/", "nl": "nl/how/eight-levers/"}
-# Words both sides find (the stock search finds no other form of a word, e.g. "experimenting").
-QUERIES = {"en": "team", "nl": "team"}
+STOCK_HOOK = "bench/stock_search.py"
+PAGE = "how/eight-levers/"  # the page searched from, in each language
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def main() -> None:
@@ -30,38 +35,48 @@ def main() -> None:
         for side, folder in sides.items():
             _build(folder, without_hook=side == "before")
         _print_sizes(sides)
-        _print_timings(sides, runs)
+        _print_timings(sides, runs, {language: _query(sides["after"], language) for language in SEARCH_LANGUAGES})
 
 
 def _print_sizes(sides: dict[str, Path]) -> None:
     print("## Search index a page downloads (bytes; gzip level 6 as a web server sends it)\n")
     print("| language | before: merged index | before gzip | after: stub + own index | after gzip |\n|---|---|---|---|---|")
-    for language in ("en", "nl"):
-        before = [sides["before"] / "search/search_index.json"]
-        own = "search/search_index.en.json" if language == "en" else "nl/search/search_index.nl.json"
-        after = [sides["after"] / "search/search_index.json", sides["after"] / own]
-        print(f"| {language} | {_total(before, raw=True):,} | {_total(before):,} | "
+    for language in SEARCH_LANGUAGES:
+        before = [sides["before"] / STUB]
+        after = [sides["after"] / STUB, sides["after"] / language.index]
+        print(f"| {language.locale} | {_total(before, raw=True):,} | {_total(before):,} | "
               f"{_total(after, raw=True):,} | {_total(after):,} |")
     print()
 
 
-def _print_timings(sides: dict[str, Path], runs: int) -> None:
+def _print_timings(sides: dict[str, Path], runs: int, queries: dict[Language, str]) -> None:
     from playwright.sync_api import sync_playwright
 
     print(f"## Page load to first search results (ms, median of {runs}; index download + lunr indexing + query)\n")
     print("| language | query | before | after |\n|---|---|---|---|")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        rows = {language: {} for language in PAGES}
+        rows: dict[Language, dict[str, float]] = {language: {} for language in SEARCH_LANGUAGES}
         for side, folder in sides.items():
             with serving(folder, free_port()) as url:
-                for language in PAGES:
-                    rows[language][side] = statistics.median(
-                        _first_results(browser, url + PAGES[language], QUERIES[language]) for _ in range(runs))
+                for language, row in rows.items():
+                    row[side] = statistics.median(
+                        _first_results(browser, url + language.prefix + PAGE, queries[language]) for _ in range(runs))
         browser.close()
     for language, row in rows.items():
-        print(f"| {language} | {QUERIES[language]} | {row['before']:.0f} | {row['after']:.0f} |")
+        print(f"| {language.locale} | {queries[language]} | {row['before']:.0f} | {row['after']:.0f} |")
     print()
+
+
+def _query(site: Path, language: Language) -> str:
+    """What a reader searches for in `language`: the longest word of the searched page's title in
+    that language's own index. Derived, not listed per language, so a configured language gets a
+    query too; a word of the title is in the index as written, which both sides need (the stock
+    search finds no other form of a word, e.g. "experimenting" for "experiment"), and the longest
+    one is no stop word that the search would drop."""
+    docs = json.loads((site / language.index).read_text(encoding="utf-8"))["docs"]
+    title = next(doc["title"] for doc in docs if doc["location"] == language.prefix + PAGE)
+    return max(WORD.findall(title.lower()), key=len)
 
 
 def _first_results(browser, url: str, query: str) -> float:
@@ -85,7 +100,7 @@ def _total(paths: list[Path], raw: bool = False) -> int:
 def _build(folder: Path, without_hook: bool) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if without_hook:
-        config = "\n".join(line for line in config.splitlines() if HOOK not in line)
+        config = config.replace(HOOK, STOCK_HOOK)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
     # The configuration comes on stdin, so paths in it stay relative to the project.
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", "-", "--site-dir", str(folder)],

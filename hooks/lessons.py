@@ -11,10 +11,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
-from course.content import authoring_rules, check_page, reading_minutes, unknown_keys
+from course.authoring import authoring_rules
 from course.data import DATA, DataError, ui
 from course.file_cache import per_version
 from course.languages import site_languages
+from course.page_checks import check_page, reading_minutes, unknown_keys
 from course.pages import shown, source_of
 from course.render import insert_after_title, page_language, render, text_language
 

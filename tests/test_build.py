@@ -61,7 +61,7 @@ def test_build_reports_no_problems(site):
 
 
 def test_lessons_show_a_reading_time_computed_from_each_language(site):
-    from course.content import reading_minutes
+    from course.page_checks import reading_minutes
     from course.pages import read_page
 
     for language, wording in (("en", "Reading time: about {} min"), ("nl", "Leestijd: ongeveer {} min")):

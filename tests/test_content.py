@@ -7,9 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from course.content import authoring_rules, check_page, check_tree, reading_minutes, word_count
+from course.authoring import authoring_rules
+from course.content import check_tree
 from course.data import DataError, ui
 from course.languages import project_languages
+from course.page_checks import check_page, reading_minutes, word_count
 from course.pages import parse_page, read_page, section_text
 from course.terms import data_file_problems, vocabulary
 from html_tools import nav_pages

@@ -15,7 +15,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from conftest import ROOT, copy_project
 from course.branding import BrandingError, read_branding
-from course.content import load_authoring_rules
+from course.authoring import load_authoring_rules
 from course.data import DATA, DataError
 from course.item_bank import load_item_bank
 from course.languages import project_languages
@@ -42,12 +42,14 @@ def test_languages_come_from_the_i18n_plugin_configuration(tmp_path):
     languages = project_languages(config)
     assert (languages.source, languages.all, languages.translations) == ("en", ("en", "nl", "fr"), ("nl", "fr"))
     assert languages.partial == {"fr"}
+    # the default language is served at the site's root, every other one under its locale
+    assert [languages.folder(language) for language in languages.all] == ["", "nl/", "fr/"]
 
 
 def test_no_hook_or_template_names_a_language():
-    """Languages are configuration: no hook, fragment, template or browser module spells out a
-    locale of mkdocs.yml."""
-    sources = [*(ROOT / "hooks").rglob("*.py"), *(ROOT / "overrides").rglob("*.html"),
+    """Languages are configuration: no hook, fragment, template, browser module or benchmark script
+    spells out a locale of mkdocs.yml."""
+    sources = [*(ROOT / "hooks").rglob("*.py"), *(ROOT / "bench").glob("*.py"), *(ROOT / "overrides").rglob("*.html"),
                *(ROOT / "overrides/assets/js").rglob("*.js"), ROOT / "overrides/assets/javascripts/workers/course-search.js"]
     quoted = re.compile("|".join(rf"""["']{language}/?["']""" for language in CONFIGURED))
     named = [f"{path.relative_to(ROOT)}: {line.strip()}" for path in sources

@@ -1,47 +1,15 @@
-"""Layouts of the course's diagrams: a diagram's words in one language become positioned shapes and
-text lines (a scene), which fragments/diagram.html draws as inline SVG.
-
-Every layout is drawn in a 360-unit-wide view box, so that on a 390-pixel phone (content about
-358 px wide) one unit is about one CSS pixel and the smallest text (13 units) stays above 12 px."""
+"""Layouts of the course's diagrams: how each kind of diagram (steps, journey, cycle, hub, bands,
+gap, lily) places a diagram's words in one language, drawn with course/diagram_scene.py."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from course.diagram_scene import (LABEL, LEADING, NOTE, PAD, WIDTH, Canvas, Scene, Shape, box, box_height, box_lines,
+                                  fits, rounded, wrap)
+
 if TYPE_CHECKING:
-    from course.diagrams import Diagram, Item
-
-WIDTH = 360
-LABEL, NOTE = 15, 13          # font sizes in view-box units
-LEADING = 1.3                 # line height as a multiple of the font size
-PAD = 10
-
-
-@dataclass(frozen=True)
-class Line:
-    x: float
-    y: float
-    text: str
-    size: int
-    bold: bool = False
-    anchor: str = "middle"
-    css: str = "cd-text"
-
-
-@dataclass(frozen=True)
-class Shape:
-    tag: str                 # rect | circle | ellipse | path | polygon
-    attrs: tuple[tuple[str, object], ...]
-    css: str
-
-
-@dataclass(frozen=True)
-class Scene:
-    width: int
-    height: int
-    shapes: tuple[Shape, ...]
-    lines: tuple[Line, ...]
+    from course.diagrams import Diagram
 
 
 def scene(diagram: Diagram, language: str) -> Scene:
@@ -49,80 +17,10 @@ def scene(diagram: Diagram, language: str) -> Scene:
     return _LAYOUT[diagram.layout](diagram, language)
 
 
-def wrap(words: str, size: int, width: float, bold: bool = False) -> list[str]:
-    """Break text into lines that fit `width` units, estimating a sans-serif glyph's width."""
-    per_char = _glyph(size, bold)
-    lines: list[str] = []
-    for word in words.split():
-        if lines and (len(lines[-1]) + 1 + len(word)) * per_char <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines
-
-
-def _glyph(size: int, bold: bool) -> float:
-    return size * (0.62 if bold else 0.56)
-
-
-def _fits(words: str, size: int, width: float, bold: bool = False) -> bool:
-    """Whether every word of `words` fits on a line of `width` units."""
-    return all(len(word) * _glyph(size, bold) <= width for word in words.split())
-
-
-# --- layouts ---------------------------------------------------------------------------------
-
-class _Canvas:
-    def __init__(self) -> None:
-        self.shapes: list[Shape] = []
-        self.lines: list[Line] = []
-
-    def shape(self, tag: str, css: str, **attrs: object) -> None:
-        self.shapes.append(Shape(tag, tuple((key.replace("_", "-"), _round(value))
-                                            for key, value in attrs.items()), css))
-
-    def text(self, x: float, y: float, lines: list[str], size: int, bold: bool = False,
-             anchor: str = "middle", css: str = "cd-text") -> float:
-        """Write lines whose first baseline sits one size below `y`; return the y below them."""
-        for number, content in enumerate(lines):
-            baseline = y + size + number * size * LEADING
-            self.lines.append(Line(_round(x), _round(baseline), content, size, bold, anchor, css))
-        return y + len(lines) * size * LEADING
-
-    def arrow(self, d: str) -> None:
-        self.shape("path", "cd-arrow", d=d)
-
-    def done(self, height: float) -> Scene:
-        return Scene(WIDTH, math.ceil(height), tuple(self.shapes), tuple(self.lines))
-
-
-def _box_lines(item: Item, language: str, width: float) -> tuple[list[str], list[str]]:
-    label = wrap(item.label[language], LABEL, width, bold=True)
-    note = wrap(item.note[language], NOTE, width) if item.note else []
-    return label, note
-
-
-def _box_height(label: list[str], note: list[str]) -> float:
-    return 2 * PAD + len(label) * LABEL * LEADING + (4 + len(note) * NOTE * LEADING if note else 0)
-
-
-def _box(canvas: _Canvas, item: Item, language: str, x: float, y: float, width: float,
-         css: str = "cd-box", anchor: str = "middle", inset: float = 0) -> float:
-    """A framed box with a bold label and an optional note; returns its height."""
-    label, note = _box_lines(item, language, width - 2 * PAD - inset)
-    height = _box_height(label, note)
-    canvas.shape("rect", css, x=x, y=y, width=width, height=height, rx=6)
-    tx = x + width / 2 + inset / 2 if anchor == "middle" else x + PAD + inset
-    below = canvas.text(tx, y + PAD, label, LABEL, True, anchor)
-    if note:
-        canvas.text(tx, below + 4, note, NOTE, anchor=anchor)
-    return height
-
-
 def _steps(diagram: Diagram, language: str, width: float = WIDTH - 20) -> Scene:
-    canvas, y = _Canvas(), 4.0
+    canvas, y = Canvas(), 4.0
     for number, item in enumerate(diagram.items, start=1):
-        height = _box(canvas, item, language, 10, y, width, anchor="start", inset=30)
+        height = box(canvas, item, language, 10, y, width, anchor="start", inset=30)
         canvas.shape("circle", "cd-badge", cx=10 + PAD + 13, cy=y + PAD + 11, r=13)
         canvas.text(10 + PAD + 13, y + PAD + 2, [str(number)], NOTE, True, css="cd-badge-text")
         y += height
@@ -133,7 +31,7 @@ def _steps(diagram: Diagram, language: str, width: float = WIDTH - 20) -> Scene:
 
 
 def _journey(diagram: Diagram, language: str) -> Scene:
-    canvas = _Canvas()
+    canvas = Canvas()
     words = diagram.words
     y = canvas.text(WIDTH / 2, 2, wrap(words["routes"][language], NOTE, WIDTH - 20, True), NOTE, True)
     routes = [words[key][language] for key in ("route_1", "route_2", "route_3")]
@@ -149,7 +47,7 @@ def _journey(diagram: Diagram, language: str) -> Scene:
     column = WIDTH - 20 - 86
     y, count = top, len(diagram.items)
     for number, item in enumerate(diagram.items, start=1):
-        height = _box(canvas, item, language, 10, y, column, css="cd-accent-box" if item.group else "cd-box")
+        height = box(canvas, item, language, 10, y, column, css="cd-accent-box" if item.group else "cd-box")
         # the action plan grows beside every module
         grow = 14 + 44 * number / count
         canvas.shape("rect", "cd-plan", x=WIDTH - 10 - grow, y=y, width=grow, height=height, rx=4)
@@ -163,10 +61,10 @@ def _journey(diagram: Diagram, language: str) -> Scene:
 
 
 def _cycle(diagram: Diagram, language: str) -> Scene:
-    canvas, count = _Canvas(), len(diagram.items)
+    canvas, count = Canvas(), len(diagram.items)
     box_width, radius = 124.0, 112.0
-    sized = [_box_lines(item, language, box_width - 2 * PAD) for item in diagram.items]
-    tallest = max(_box_height(*lines) for lines in sized)
+    sized = [box_lines(item, language, box_width - 2 * PAD) for item in diagram.items]
+    tallest = max(box_height(*lines) for lines in sized)
     centre_x, centre_y = WIDTH / 2, radius + tallest / 2 + 6
     angles = [-math.pi / 2 + 2 * math.pi * number / count for number in range(count)]
     gap = math.radians({3: 44, 4: 30}.get(count, 20))  # arrows start and end clear of the boxes
@@ -175,13 +73,13 @@ def _cycle(diagram: Diagram, language: str) -> Scene:
         x1, y1 = centre_x + radius * math.cos(start), centre_y + radius * math.sin(start)
         x2, y2 = centre_x + radius * math.cos(end), centre_y + radius * math.sin(end)
         large = 1 if end - start > math.pi else 0
-        canvas.arrow(f"M{_round(x1)},{_round(y1)} A{radius},{radius} 0 {large} 1 {_round(x2)},{_round(y2)}")
+        canvas.arrow(f"M{rounded(x1)},{rounded(y1)} A{radius},{radius} 0 {large} 1 {rounded(x2)},{rounded(y2)}")
     bottom = 0.0
     for item, angle, (label, note) in zip(diagram.items, angles, sized):
-        height = _box_height(label, note)
+        height = box_height(label, note)
         bottom = max(bottom, centre_y + radius * math.sin(angle) + height / 2)
         x = min(max(centre_x + radius * math.cos(angle) - box_width / 2, 2), WIDTH - 2 - box_width)
-        _box(canvas, item, language, x, centre_y + radius * math.sin(angle) - height / 2, box_width)
+        box(canvas, item, language, x, centre_y + radius * math.sin(angle) - height / 2, box_width)
     if "centre" in diagram.words:
         lines = wrap(diagram.words["centre"][language], NOTE, 100, True)
         canvas.text(centre_x, centre_y - len(lines) * NOTE * LEADING / 2, lines, NOTE, True, css="cd-strong")
@@ -189,10 +87,10 @@ def _cycle(diagram: Diagram, language: str) -> Scene:
 
 
 def _hub(diagram: Diagram, language: str) -> Scene:
-    canvas, width, radius = _Canvas(), 160.0, 66.0
+    canvas, width, radius = Canvas(), 160.0, 66.0
     rows = [diagram.items[index:index + 2] for index in range(0, len(diagram.items), 2)]
     half = (len(rows) + 1) // 2
-    heights = [max(_box_height(*_box_lines(item, language, width - 2 * PAD)) for item in row) for row in rows]
+    heights = [max(box_height(*box_lines(item, language, width - 2 * PAD)) for item in row) for row in rows]
     centre_y = 4 + sum(heights[:half]) + 24 * max(half - 1, 0) + 24 + radius
     y, links = 4.0, []
     for number, (row, height) in enumerate(zip(rows, heights)):
@@ -202,13 +100,13 @@ def _hub(diagram: Diagram, language: str) -> Scene:
             x = 12 + column * (WIDTH - 24 - width)
             links.append((x + width / 2, y + (height if number < half else 0)))
             canvas.shape("rect", "cd-box", x=x, y=y, width=width, height=height, rx=6)
-            label, note = _box_lines(item, language, width - 2 * PAD)
+            label, note = box_lines(item, language, width - 2 * PAD)
             below = canvas.text(x + width / 2, y + PAD, label, LABEL, True)
             if note:
                 canvas.text(x + width / 2, below + 4, note, NOTE)
         y += height + 24
     for x, y_link in links:
-        canvas.shape("path", "cd-link", d=f"M{_round(x)},{_round(y_link)} L{WIDTH / 2},{_round(centre_y)}")
+        canvas.shape("path", "cd-link", d=f"M{rounded(x)},{rounded(y_link)} L{WIDTH / 2},{rounded(centre_y)}")
     canvas.shape("circle", "cd-centre", cx=WIDTH / 2, cy=centre_y, r=radius)
     label = wrap(diagram.words["centre"][language], LABEL, 2 * radius - 16, True)
     note = wrap(diagram.words.get("centre_note", {}).get(language, ""), NOTE, 2 * radius - 24)
@@ -220,10 +118,10 @@ def _hub(diagram: Diagram, language: str) -> Scene:
 
 
 def _bands(diagram: Diagram, language: str) -> Scene:
-    canvas, y = _Canvas(), 4.0
+    canvas, y = Canvas(), 4.0
     # two boxes a row, or one when a word of a label would not fit half the width
     width = (WIDTH - 20 - 3 * 8) / 2
-    if not all(_fits(item.label[language], LABEL, width - 2 * PAD - 22, True) for item in diagram.items):
+    if not all(fits(item.label[language], LABEL, width - 2 * PAD - 22, True) for item in diagram.items):
         width = WIDTH - 20 - 2 * 8
     columns = 1 if width > WIDTH / 2 else 2
     for group, heading in diagram.groups:
@@ -233,25 +131,25 @@ def _bands(diagram: Diagram, language: str) -> Scene:
                         anchor="start", css="cd-strong") + 6
         for start in range(0, len(members), columns):
             row = members[start:start + columns]
-            height = max(_box_height(*_box_lines(item, language, width - 2 * PAD - 22)) for item in row)
+            height = max(box_height(*box_lines(item, language, width - 2 * PAD - 22)) for item in row)
             for column, item in enumerate(row):
                 x = 18 + column * (width + 8)
                 canvas.shape("rect", "cd-box", x=x, y=y, width=width, height=height, rx=6)
-                label, note = _box_lines(item, language, width - 2 * PAD - 22)
+                label, note = box_lines(item, language, width - 2 * PAD - 22)
                 canvas.text(x + PAD, y + PAD, [str(diagram.items.index(item) + 1)], LABEL, True,
                             anchor="start", css="cd-strong")
                 below = canvas.text(x + PAD + 22, y + PAD, label, LABEL, True, anchor="start")
                 if note:
                     canvas.text(x + PAD + 22, below + 4, note, NOTE, anchor="start")
             y += height + 8
-        canvas.shapes.insert(0, Shape("rect", (("x", 10), ("y", _round(top)), ("width", WIDTH - 20),
-                                               ("height", _round(y - top)), ("rx", 8)), "cd-band"))
+        canvas.shapes.insert(0, Shape("rect", (("x", 10), ("y", rounded(top)), ("width", WIDTH - 20),
+                                               ("height", rounded(y - top)), ("rx", 8)), "cd-band"))
         y += 10
     return canvas.done(y - 6)
 
 
 def _gap(diagram: Diagram, language: str) -> Scene:
-    canvas, words = _Canvas(), diagram.words
+    canvas, words = Canvas(), diagram.words
     left, right = 34.0, WIDTH - 26.0
     step = (right - left) / 5
 
@@ -262,34 +160,34 @@ def _gap(diagram: Diagram, language: str) -> Scene:
         y = canvas.text(left - 14, y, wrap(item.label[language], LABEL, WIDTH - 30, True), LABEL, True,
                         anchor="start")
         line_y = y + 16
-        canvas.shape("path", "cd-scale", d=f"M{left},{_round(line_y)} H{right}")
+        canvas.shape("path", "cd-scale", d=f"M{left},{rounded(line_y)} H{right}")
         reality, aspiration = item.values
-        canvas.shape("path", "cd-gap", d=f"M{_round(at(reality))},{_round(line_y)} H{_round(at(aspiration))}")
+        canvas.shape("path", "cd-gap", d=f"M{rounded(at(reality))},{rounded(line_y)} H{rounded(at(aspiration))}")
         canvas.shape("circle", "cd-reality", cx=at(reality), cy=line_y, r=8)
         mid = at(aspiration)
-        canvas.shape("polygon", "cd-aspiration", points=f"{_round(mid)},{_round(line_y - 9)} {_round(mid + 9)},"
-                     f"{_round(line_y)} {_round(mid)},{_round(line_y + 9)} {_round(mid - 9)},{_round(line_y)}")
+        canvas.shape("polygon", "cd-aspiration", points=f"{rounded(mid)},{rounded(line_y - 9)} {rounded(mid + 9)},"
+                     f"{rounded(line_y)} {rounded(mid)},{rounded(line_y + 9)} {rounded(mid - 9)},{rounded(line_y)}")
         gap_text = words["gap"][language].format(gap=_number(aspiration - reality, words["decimal"][language]))
         y = canvas.text((at(reality) + at(aspiration)) / 2, line_y + 12, [gap_text], NOTE, True, css="cd-strong")
         y += 10
     y += 4
-    canvas.shape("path", "cd-scale", d=f"M{left},{_round(y)} H{right}")
+    canvas.shape("path", "cd-scale", d=f"M{left},{rounded(y)} H{right}")
     for value in range(1, 7):
-        canvas.shape("path", "cd-scale", d=f"M{_round(at(value))},{_round(y - 5)} v10")
+        canvas.shape("path", "cd-scale", d=f"M{rounded(at(value))},{rounded(y - 5)} v10")
         canvas.text(at(value), y + 6, [str(value)], NOTE, True)
     y += 6 + NOTE * LEADING + 2
     y = max(canvas.text(left, y, wrap(words["low"][language], NOTE, 150), NOTE, anchor="start"),
             canvas.text(right, y, wrap(words["high"][language], NOTE, 150), NOTE, anchor="end")) + 12
     canvas.shape("circle", "cd-reality", cx=left, cy=y + 9, r=7)
     y = canvas.text(left + 16, y, wrap(words["reality"][language], NOTE, WIDTH - 70), NOTE, anchor="start") + 6
-    canvas.shape("polygon", "cd-aspiration", points=f"{left},{_round(y + 1)} {left + 8},{_round(y + 9)} "
-                                                    f"{left},{_round(y + 17)} {left - 8},{_round(y + 9)}")
+    canvas.shape("polygon", "cd-aspiration", points=f"{left},{rounded(y + 1)} {left + 8},{rounded(y + 9)} "
+                                                    f"{left},{rounded(y + 17)} {left - 8},{rounded(y + 9)}")
     y = canvas.text(left + 16, y, wrap(words["aspiration"][language], NOTE, WIDTH - 70), NOTE, anchor="start")
     return canvas.done(y + 6)
 
 
 def _lily(diagram: Diagram, language: str) -> Scene:
-    canvas, y = _Canvas(), 4.0
+    canvas, y = Canvas(), 4.0
     # one pad flowering in the first pond; a pond full of pads, most of them flowering, in the second
     ponds = ([(180, 0, True)], [(x, row, flowering) for row, xs in ((0, (50, 130, 210, 290)), (1, (90, 170, 250, 320)))
                                   for x, flowering in zip(xs, (True, False, True, True))])
@@ -298,13 +196,13 @@ def _lily(diagram: Diagram, language: str) -> Scene:
         for x, row, flowering in pads:
             cy = y + (52 if len(pads) == 1 else 40 + row * 30)
             canvas.shape("ellipse", "cd-pad", cx=x, cy=cy, rx=24, ry=8)
-            canvas.shape("polygon", "cd-water", points=f"{x},{_round(cy)} {x + 24},{_round(cy - 3)} {x + 24},{_round(cy + 3)}")
+            canvas.shape("polygon", "cd-water", points=f"{x},{rounded(cy)} {x + 24},{rounded(cy - 3)} {x + 24},{rounded(cy + 3)}")
             if flowering:
                 for turn in (-35, 35, 0):
                     canvas.shape("ellipse", "cd-flower", cx=x, cy=cy - 10, rx=5, ry=10,
-                                 transform=f"rotate({turn} {x} {_round(cy - 4)})")
+                                 transform=f"rotate({turn} {x} {rounded(cy - 4)})")
         y += 96
-        label, note = _box_lines(item, language, WIDTH - 20)
+        label, note = box_lines(item, language, WIDTH - 20)
         y = canvas.text(WIDTH / 2, y, label, LABEL, True)
         if note:
             y = canvas.text(WIDTH / 2, y + 2, note, NOTE)
@@ -316,14 +214,10 @@ _LAYOUT = {"steps": _steps, "journey": _journey, "cycle": _cycle, "hub": _hub, "
            "gap": _gap, "lily": _lily}
 # the further words each layout needs (the `words:` mapping of a diagram file)
 LAYOUT_WORDS = {"journey": ("routes", "route_1", "route_2", "route_3", "plan"), "hub": ("centre",),
-          "gap": ("gap", "decimal", "low", "high", "reality", "aspiration")}
+                "gap": ("gap", "decimal", "low", "high", "reality", "aspiration")}
 
 LAYOUTS = tuple(_LAYOUT)
 
 
 def _number(value: float, separator: str) -> str:
     return f"{value:+.1f}".replace(".", separator)
-
-
-def _round(value: object) -> object:
-    return round(value, 1) if isinstance(value, float) else value

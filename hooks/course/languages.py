@@ -66,6 +66,10 @@ class SiteLanguages:
         """Every language but the source."""
         return tuple(language for language in self.all if language != self.source)
 
+    def folder(self, language: str) -> str:
+        """Where `language`'s pages sit in the built site: the source language at the root."""
+        return "" if language == self.source else f"{language}/"
+
 
 def site_languages(config: MkDocsConfig) -> SiteLanguages:
     """The site's languages, from the i18n plugin's configuration as MkDocs loaded it."""

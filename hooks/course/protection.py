@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from course.pages import read_outline
-from course.content import authoring_rules
+from course.authoring import authoring_rules
 
 MANIFEST = "protected-pages.json"  # in the built site: the pages that build protected
 

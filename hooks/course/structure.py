@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 
-from course.content import authoring_rules
+from course.authoring import authoring_rules
 from course.pages import Page
 
 
