@@ -59,6 +59,16 @@ def serve(directory: Path, port: int) -> ThreadingHTTPServer:
     return server
 
 
+def start_reading(tab) -> None:
+    """Act as a reader who starts using the page: moving the pointer releases Material's request for
+    sitemap.xml (held until then: material-base.js); wait until Material has the list, so that the
+    next link followed is an instant page change."""
+    tab.mouse.move(4, 4)
+    tab.mouse.move(8, 8)  # a move to where the pointer already is may not count as one
+    tab.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    tab.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")  # its load handler has run
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> dict:
     """The course built once, served at the address it was built for (so instant navigation works)."""

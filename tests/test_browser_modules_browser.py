@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, copy_project, free_port, serve
+from conftest import build_site, copy_project, free_port, serve, start_reading
 from course.selfchecks import load_self_checks
 
 TEST = "introduction/learning-culture-test/"
@@ -16,6 +16,7 @@ STATEMENT = "#ct-leadership-1-reality-2"  # the first statement's "today" rating
 def go(page, url: str) -> None:
     """Follow an ordinary link to `url`, which Material's instant navigation loads without a reload."""
     page.wait_for_load_state()
+    start_reading(page)
     page.evaluate("""(href) => {
         document.querySelectorAll('#go').forEach((old) => old.remove());
         const link = document.createElement('a');

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from course.item_bank import load_item_bank
 from course.selfchecks import load_self_checks
+from conftest import start_reading
 from culture_test_tools import show_part
 
 BANK = load_item_bank()
@@ -62,6 +63,7 @@ def test_ratings_survive_reload_navigation_and_language_switch(page, site):
     expected = {k: list(v) for k, v in answers.items()}
     page.reload()
     assert checked_answers(page) == expected
+    start_reading(page)
     # instant navigation away and back
     page.locator('.md-sidebar--primary a[href$="the-learning-team/"]').first.click()
     page.wait_for_url("**/the-learning-team/")

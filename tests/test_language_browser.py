@@ -2,6 +2,8 @@
 navigation, and the choice remembered for the next visit to the home page."""
 from __future__ import annotations
 
+from conftest import start_reading
+
 
 def switch_to(page, language: str) -> None:
     page.locator(".md-header__option .md-select").hover()
@@ -11,6 +13,7 @@ def switch_to(page, language: str) -> None:
 
 def test_switcher_follows_instant_navigation(page, site):
     page.goto(site["url"] + "how/eight-levers/")
+    start_reading(page)
     # an instant navigation to another page through the sidebar
     page.locator('.md-sidebar--primary a[href$="action-learning/"]').first.click()
     page.wait_for_url("**/how/action-learning/")

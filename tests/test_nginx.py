@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, build_site, free_port
+from conftest import ROOT, build_site, free_port, start_reading
 from course.data import ui
 from protected_tools import PASSWORD
 
@@ -169,6 +169,7 @@ def test_reading_switching_and_searching_under_the_path(browser, hosted):
     tab.goto(base)
     assert tab.locator("html").get_attribute("lang") == "en"
     assert tab.evaluate("__md_scope.pathname") == PATH
+    start_reading(tab)
     # instant navigation is active under the path (the home page's navigation lists a module by its
     # first page: navigation.prune)
     tab.locator('.md-sidebar--primary a[href$="how/"]').first.dispatch_event("click")
@@ -260,6 +261,7 @@ def test_no_content_security_policy_violation_anywhere_a_learner_goes(browser, h
         if path.startswith("nl/") != (language == "nl"):
             assert tab.goto(base + path).status == 200, path
             language, first = ("nl" if path.startswith("nl/") else "en"), base + path
+            start_reading(tab)
         else:
             # as a learner goes: a link click, which Material turns into an instant page change
             tab.evaluate(FOLLOW, base + path)

@@ -12,7 +12,7 @@ import shutil
 import pytest
 from playwright.sync_api import expect
 
-from conftest import build_site, copy_project, free_port, serve
+from conftest import build_site, copy_project, free_port, serve, start_reading
 from course.data import ui
 from course.languages import project_languages
 
@@ -109,6 +109,7 @@ def test_a_new_build_takes_over_on_the_next_navigation_and_keeps_visited_pages_o
         visit(tab, builds["url"] + path)
     assert NEW_BUILD not in tab.locator("article").inner_text()
     old = tab.evaluate("caches.keys()")
+    start_reading(tab)
     point_at(builds, "b")
     # a learner mid-lesson: an instant page change shows the new build's page, the worker updates
     # behind it and the page goes on working; the next link is then a full page load of the new build
