@@ -39,7 +39,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = text_language(page)
     source = Path(page.file.abs_src_path)
     where = shown(source, config.config_file_path)
-    unknown = unknown_keys(source_of(source))
+    unknown = unknown_keys(source_of(source, body=False))
     if unknown:  # stop at once, whatever the strictness: a misspelt key may unprotect a page
         raise PluginError("\n".join(f"{where}:{line}: {problem}" for line, problem in unknown))
     for line, problem in check_page(source_of(source), language):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import functools
+import hashlib
 import math
 import re
 import sys
@@ -31,6 +31,7 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)")
 # possessive (++, *+): a word never gives letters back, so the engine keeps no backtracking state
 WORD = re.compile(r"[^\W_]++(?:['’-][^\W_]++)*+")
 EXAMPLE_BOX = re.compile(r"^(!!!|\?\?\?\+?)\s+example\b", re.M)
+_counted: dict[bytes, int] = {}  # word counts by digest of the text (_words)
 
 
 def authoring_rules(languages: tuple[str, ...] | None = None) -> dict:
@@ -107,8 +108,16 @@ def reading_minutes(page: Page, language: str) -> int:
     return max(1, math.ceil(word_count(page, language) / speed))
 
 
-@functools.lru_cache(maxsize=256)  # the rules and the reading time both count a lesson's words
 def _words(body: str, sources: str) -> int:
+    # the rules and the reading time both count a lesson's words; kept by a digest of the text, so
+    # that the counts (a few bytes each) do not keep every lesson's text alive for the whole build
+    key = hashlib.blake2b(f"{len(sources)}:{sources}{body}".encode(), digest_size=16).digest()
+    if key not in _counted:
+        _counted[key] = _count_words(body, sources)
+    return _counted[key]
+
+
+def _count_words(body: str, sources: str) -> int:
     text = body.replace(sources, "") if sources else body
     for pattern in (COMMENT, FENCED, LINK_TARGET):
         text = pattern.sub(" ", text)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from course import parity
 from course.languages import SiteLanguages
-from course.pages import PageError, read_page
+from course.pages import PageError, read_outline
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -104,7 +104,7 @@ def _translation_flags(docs: Path, languages: SiteLanguages) -> dict[str, bool]:
         for target in folder.rglob("*.md"):
             source = source_dir / target.relative_to(folder)
             try:
-                flags[str(target)] = source.is_file() and parity.outdated(source, read_page(target).meta)
+                flags[str(target)] = source.is_file() and parity.outdated(source, read_outline(target).meta)
             except (PageError, OSError):
                 flags[str(target)] = True
     return flags

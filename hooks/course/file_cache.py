@@ -16,7 +16,8 @@ def per_version(function: Callable[..., T]) -> Callable[..., T]:
     """Cache `function(path, *args)` for as long as the file at `path` keeps its modification time
     and size: every language's build and `mkdocs serve` rebuilds read the same files. The stat raises
     OSError for a missing file, as reading it would. Callers must not mutate the result."""
-    cached = functools.lru_cache(maxsize=1024)(lambda path, version, *args: function(path, *args))
+    # room for every page of a course ten times this size (about 1,200), with its data files
+    cached = functools.lru_cache(maxsize=4096)(lambda path, version, *args: function(path, *args))
 
     @functools.wraps(function)
     def by_version(path: Path, *args: object) -> T:
@@ -45,6 +46,11 @@ def folder_version(folder: Path) -> tuple:
     if _versions is not None:
         _versions[folder] = version
     return version
+
+
+def version(path: Path) -> tuple[int, int]:
+    """The file's version as the cache sees it: modification time and size (once per build)."""
+    return _version(path)
 
 
 def _version(path: Path) -> tuple[int, int]:

@@ -1,6 +1,7 @@
 """Read course pages: front matter, headings and markers, with line numbers."""
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -9,7 +10,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from course.data import SafeLoader
-from course.file_cache import per_version
+from course.file_cache import per_version, version
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*\n", re.S)
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*#*[ \t]*$")
@@ -51,6 +52,7 @@ class Page(NamedTuple):
     headings: tuple[Heading, ...] = ()
     markers: tuple[Marker, ...] = ()
     key_lines: dict | None = None  # front-matter key -> its line in the file
+    body_start: int = 0  # where the body starts in the file's text
 
     def key_line(self, key: str) -> int:
         """The line of a front-matter key, or 1 when it cannot be told."""
@@ -68,7 +70,7 @@ def shown(path: Path, config_file: str) -> str:
 def check_marker_ids(path: Path, config_file: str, kind: str, known: object, unknown: str, defined: str) -> None:
     """Stop the build at a `<!-- kind: id -->` marker in the page at `path` whose id is not in
     `known`: "<file>:<line>: unknown <unknown> '<id>'; <defined>"."""
-    for marker in source_of(path).markers:
+    for marker in source_of(path, body=False).markers:
         if marker.kind == kind and marker.id not in known:
             raise PluginError(f"{shown(path, config_file)}:{marker.line}: unknown {unknown} '{marker.id}'; {defined}")
 
@@ -76,31 +78,44 @@ def check_marker_ids(path: Path, config_file: str, kind: str, known: object, unk
 def replace_markers(html: str, path: Path, kind: str, fragment: Callable[[str], str]) -> str:
     """`html` with each `<!-- kind: id -->` marker of the page at `path` replaced by `fragment(id)`;
     unchanged (and not searched) when the page's source has no such marker."""
-    if not any(marker.kind == kind for marker in source_of(path).markers):
+    if not any(marker.kind == kind for marker in source_of(path, body=False).markers):
         return html
     return MARKER.sub(lambda match: fragment(match.group(2)) if match.group(1) == kind else match.group(0), html)
 
 
-def source_of(path: Path) -> Page:
-    """read_page for a hook: a page that cannot be parsed stops the build with its file and line."""
+def source_of(path: Path, body: bool = True) -> Page:
+    """read_page (or read_outline, without `body`) for a hook: a page that cannot be parsed stops
+    the build with its file and line."""
     try:
-        return read_page(path)
+        return read_page(path) if body else read_outline(path)
     except PageError as error:
         raise PluginError(str(error)) from None
 
 
-@per_version  # several hooks and both languages' builds read the same pages
 def read_page(path: Path) -> Page:
     """Parse one Markdown file; raise PageError naming file and line on bad front matter."""
-    text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
-    return parse_page(path, text)
+    known = version(path)
+    outline = read_outline(path)
+    with path.open(encoding="utf-8") as file:
+        status = os.fstat(file.fileno())
+        text = file.read().replace("\r\n", "\n")
+    if (status.st_mtime_ns, status.st_size) != known:  # changed since: parse what is there now
+        return parse_page(path, text)
+    return outline._replace(body=text[outline.body_start:])
+
+
+@per_version  # several hooks and every language's build read the same pages
+def read_outline(path: Path) -> Page:
+    """A page's front matter, headings and markers, without its body: kept for the whole build, and
+    the bodies of a large course would take megabytes (read_page reads the body again, cheaply)."""
+    return parse_page(path, path.read_text(encoding="utf-8").replace("\r\n", "\n"))._replace(body="")
 
 
 def parse_page(path: Path, text: str) -> Page:
     """Parse Markdown text that came from `path`."""
     meta: dict = {}
     key_lines: dict[str, int] = {}
-    body, body_line = text, 1
+    body, body_line, body_start = text, 1, 0
     match = FRONT_MATTER.match(text)
     if match:
         try:
@@ -111,11 +126,12 @@ def parse_page(path: Path, text: str) -> Page:
             raise PageError(f"{path}:{line}: front matter is not valid YAML: {_problem(error)}") from None
         if not isinstance(meta, dict):
             raise PageError(f"{path}:2: front matter must be a mapping of keys to values")
-        body = text[match.end():]
+        body_start = match.end()
+        body = text[body_start:]
         body_line = text[: match.end()].count("\n") + 1
         front = match.group(1)
         key_lines = {m.group(1): front.count("\n", 0, m.start()) + 2 for m in TOP_LEVEL_KEY.finditer(front)}
-    return Page(path, meta, body, body_line, *_scan(body, body_line), key_lines)
+    return Page(path, meta, body, body_line, *_scan(body, body_line), key_lines, body_start)
 
 
 def section_text(page: Page, title: str) -> str | None:

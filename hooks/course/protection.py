@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from course.pages import read_page
+from course.pages import read_outline
 from course.content import authoring_rules
 
 MANIFEST = "protected-pages.json"  # in the built site: the pages that build protected
@@ -31,7 +31,7 @@ def required_by(page: str, docs: Path, languages: list[str], earlier: set[str]) 
         return "data/authoring.yml (protected_pages)"
     for language in languages:
         other = docs / language / page
-        if other.is_file() and read_page(other).meta.get("protected") is True:
+        if other.is_file() and read_outline(other).meta.get("protected") is True:
             return f"its {language} version ({Path(language) / page})"
     if page in earlier:
         return f"the previous build ({MANIFEST} in the site folder)"
