@@ -1,6 +1,8 @@
 """The site's own JavaScript and CSS: the browser modules bundled from their declarations
 (hooks/course/browser_modules.py) into one bundle for every page and one per page controller,
-which only the pages whose content names it load; one bundle of the stylesheets; the rest
+which only the pages whose content names it load; the bundles those pages may fetch on demand
+(a control's data-course-load, a module's `// later:`), listed for overrides/main.html; one bundle
+of the stylesheets, and the stylesheets only some pages load (extra.page_styles); the rest
 minified in place."""
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from course import events
-from course.browser_modules import LAYERS, LOADER, Module, ModuleError, bundles, ordered
+from course.browser_modules import EVERY_PAGE, LAYERS, LOADER, Module, ModuleError, bundles, later_of, ordered
 from course.languages import all_built
 
 if TYPE_CHECKING:
@@ -32,6 +34,8 @@ SEPARATE = ("assets/js/material-base.js", "assets/js/material-content.js",
             "assets/javascripts/workers/course-search.js")
 # A fragment names the page controllers it needs: <div data-course-module="action-plan data-transfer">
 NAMES_MODULES = re.compile(r'\sdata-course-module="([a-z0-9 -]+)"')
+# A control names the page controller it needs, fetched when it is first used: <button data-course-load="data-transfer">
+NAMES_ON_DEMAND = re.compile(r'\sdata-course-load="([a-z0-9 -]+)"')
 # Page controllers a whole build loads on every page, by the setting under `extra` that asks for them
 BUILD_MODULES = {"lms": "pages/lms"}  # the LMS packages' bridge to the launch page (hooks/lms.py)
 
@@ -54,16 +58,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(events.AFTER_SEALING)
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """The page controllers this page's fragments name, for overrides/main.html to load."""
+    """The page controllers this page's fragments name, for overrides/main.html to load, and the
+    bundles the page may fetch on demand, for it to list."""
     known = _bundles()
-    wanted = [f"pages/{name}" for names in NAMES_MODULES.findall(page.content or "") for name in names.split()]
-    for name in wanted:
-        if name not in known:
-            raise PluginError(f"{page.file.src_uri}: a fragment names the browser module '{name.removeprefix('pages/')}' "
-                              f"(data-course-module), but there is no overrides/assets/js/{name}.js")
+    wanted = _named(NAMES_MODULES, "data-course-module", page, known)
     # first: the LMS bridge puts back the learner's data before the page's tools read it
-    wanted = [name for setting, name in BUILD_MODULES.items() if config.extra.get(setting)] + wanted
-    context["course_modules"] = [f"{SCRIPTS}/{name}.js" for name in dict.fromkeys(wanted)]
+    wanted = list(dict.fromkeys([name for setting, name in BUILD_MODULES.items() if config.extra.get(setting)] + wanted))
+    on_demand = [name for name in _named(NAMES_ON_DEMAND, "data-course-load", page, known) if name not in wanted]
+    on_demand += [later for name in [EVERY_PAGE, *wanted, *on_demand] for later in later_of(known[name])]
+    context["course_modules"] = [f"{SCRIPTS}/{name}.js" for name in wanted]
+    context["course_on_demand"] = {name: f"{SCRIPTS}/{name}.js" for name in on_demand}
+    context["course_page_styles"] = [f"assets/css/{name}" for name, classes in config.extra.get("page_styles", {}).items()
+                                     if re.search(r'class="(?:[^"]* )?(?:%s)[ "]' % "|".join(map(re.escape, classes)), page.content or "")]
     return context
 
 
@@ -82,7 +88,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     (site / STYLES).write_text(rcssmin.cssmin(styles), encoding="utf-8")
     for name in SEPARATE:
         _minify(site / name, rjsmin.jsmin)
-    for name in config.extra_css:
+    for name in [*config.extra_css, *(f"assets/css/{name}" for name in config.extra.get("page_styles", {}))]:
         _minify(site / name, rcssmin.cssmin)
 
 
@@ -100,6 +106,16 @@ def _bundles() -> dict[str, list[Module]]:
         except ModuleError as error:
             raise PluginError(f"Browser modules: {error}") from None
     return _cache[key]
+
+
+def _named(pattern: re.Pattern, attribute: str, page: Page, known: dict[str, list[Module]]) -> list[str]:
+    """The page controllers the page's content names in `attribute`; an unknown one stops the build."""
+    names = [f"pages/{name}" for names in pattern.findall(page.content or "") for name in names.split()]
+    for name in names:
+        if name not in known:
+            raise PluginError(f"{page.file.src_uri}: a fragment names the browser module '{name.removeprefix('pages/')}' "
+                              f"({attribute}), but there is no overrides/assets/js/{name}.js")
+    return list(dict.fromkeys(names))
 
 
 def _wrapped(module: Module) -> str:

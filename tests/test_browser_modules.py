@@ -56,7 +56,8 @@ def test_every_page_gets_the_loader_and_core_and_each_controller_only_what_it_ad
     assert {m.name for m in modules if m.layer == "core"} <= {m.name for m in every_page}
     assert "lib/culture-test-score.js" not in {m.name for m in every_page}, "no core module needs the scoring"
     controllers = {m.name.removesuffix(".js") for m in modules if m.layer == "pages"}
-    assert set(planned) == {"course"} | controllers
+    later = {f"later/{name}" for m in modules for name in m.later}
+    assert set(planned) == {"course"} | controllers | later
     for name in controllers:
         own = planned[name]
         assert [m.name for m in own if m.layer == "pages"] == [name + ".js"]
@@ -65,6 +66,29 @@ def test_every_page_gets_the_loader_and_core_and_each_controller_only_what_it_ad
         for module in own:  # in order: everything a module needs is there before it
             assert set(module.needs) <= available, (name, module.name)
             available.add(module.provides)
+
+
+def test_a_module_loaded_later_is_left_out_of_the_bundles_that_only_load_it_later():
+    """The chart and the certificate check have bundles of their own, fetched when a page asks."""
+    planned = bundles(ordered(JS, ROOT))
+    names = {bundle: [m.name for m in modules] for bundle, modules in planned.items()}
+    for page in ("pages/culture-test", "pages/action-plan"):
+        assert "lib/radar-chart.js" not in names[page]
+    assert "lib/credential-check.js" not in names["pages/issued-certificate"]
+    assert names["later/RadarChart"] == ["lib/radar-chart.js"]
+    assert names["later/CredentialCheck"] == ["lib/credential-check.js"]
+    assert "lib/radar-chart.js" in names["pages/team-profile"], "a page that draws at once still gets it with the page"
+    assert "lib/import-file.js" not in names["course"], "only the pages that import read export files"
+
+
+def test_a_later_bundle_holds_what_its_module_needs_beyond_every_page(tmp_path):
+    root = write(tmp_path, {"core/modules.js": "// provides: CourseModules\n", "lib/base.js": module("Base"),
+                            "lib/chart.js": module("Chart", ("Base",)), "core/user.js": module("User", ("Base",)),
+                            "pages/a.js": "// provides: APage\n// needs: CourseModules\n// later: Chart\n"
+                                          "(function () { window.CourseModules.later('Chart'); window.Chart; })();\n"})
+    planned = bundles(ordered(root, tmp_path))
+    assert [m.name for m in planned["pages/a"]] == ["pages/a.js"]
+    assert [m.name for m in planned["later/Chart"]] == ["lib/chart.js"], "Base comes with every page already"
 
 
 def test_only_the_learner_store_uses_storage():
@@ -94,6 +118,14 @@ def test_only_the_learner_store_uses_storage():
      "pages/b.js needs APage of pages/a.js, but page controllers never use each other"),
     ({"core/store.js": module("Store"), "lib/pure.js": module("Pure", ("Store",))},
      "lib/pure.js needs Store of core/store.js, but lib/ may only use lib/"),
+    ({"lib/chart.js": module("Chart"), "pages/a.js": "// provides: APage\n// later: Chart\n// nothing drawn\n"},
+     "pages/a.js declares '// later: Chart' but never uses it"),
+    ({"core/store.js": module("Store"), "pages/a.js": "// provides: APage\n// later: Store\nwindow.Store;\n"},
+     "pages/a.js declares '// later: Store', but only a lib/ module it does not already need can load later"),
+    ({"lib/chart.js": module("Chart"), "pages/a.js": "// provides: APage\n// later: Chart\n// needs: Chart\nChart;\n"},
+     "pages/a.js: after '// provides: Name' come '// needs: A, B' and then '// later: C'"),
+    ({"lib/chart.js": module("Chart"), "pages/a.js": "// provides: APage\n// later: Chart,Other\nChart;\n"},
+     "pages/a.js: line 2 must be '// later: A, B'"),
     ({"core/a.js": module("A", ("B",)), "core/b.js": module("B", ("C",)), "core/c.js": module("C", ("A",))},
      "circular dependency: core/a.js (A) -> core/b.js (B) -> core/c.js (C) -> core/a.js (A)"),
 ])

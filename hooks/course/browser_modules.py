@@ -1,11 +1,14 @@
 """The browser modules under overrides/assets/js/{core,lib,pages}: each file starts with
-`// provides: Name` and, when it uses other modules, `// needs: A, B`. The bundles are ordered from
-these declarations (files that depend on nothing keep their layer-and-name order), and every
-mistake that would break a page at load fails the build instead, naming the files.
+`// provides: Name` and, when it uses other modules, `// needs: A, B`; a module that uses a lib/ module
+only after a user action or when the learner's data calls for it says `// later: C` and gets it with
+CourseModules.later("C"). The bundles are ordered from these declarations (files that depend on
+nothing keep their layer-and-name order), and every mistake that would break a page at load fails
+the build instead, naming the files.
 
 Bundles: `course` (every page) holds the loader, core/ and the lib/ modules core/ needs; each page
 controller `pages/<name>` gets its own with what it needs beyond `course`, loaded only by the pages
-whose content names it (hooks/assets.py)."""
+whose content names it (hooks/assets.py); each module named in a `// later:` line gets `later/<Name>`
+with what it needs beyond `course`, fetched only when CourseModules.later asks for it."""
 from __future__ import annotations
 
 import heapq
@@ -20,10 +23,12 @@ import rjsmin
 LAYERS = {"lib": ("lib",), "core": ("lib", "core"), "pages": ("lib", "core")}
 LOADER = "core/modules.js"  # CourseModules: loads every other module, so it goes first, needing nothing
 EVERY_PAGE = "course"
+LATER = "later"  # the folder of the bundles loaded on demand, each named by the module it provides
 NAME = r"[A-Za-z_$][A-Za-z0-9_$]*"
 DECLARATION = re.compile(r"//\s*([A-Za-z-]+)\s*:(.*)")
 PROVIDES = re.compile(rf"// provides: ({NAME})")
 NEEDS = re.compile(rf"// needs: ({NAME}(?:, {NAME})*)")
+LATER_NEEDS = re.compile(rf"// later: ({NAME}(?:, {NAME})*)")
 
 
 class ModuleError(ValueError):
@@ -39,6 +44,7 @@ class Module:
     provides: str
     needs: tuple[str, ...]
     source: str
+    later: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -70,11 +76,22 @@ def bundles(modules: list[Module]) -> dict[str, list[Module]]:
     if not loader or loader[0].needs:
         raise ModuleError(f"{LOADER} must exist and need nothing: it loads every other module")
     every_page = closure([m for m in modules if m.layer == "core"])
+    for module in modules:
+        for name in set(module.later) & every_page:
+            raise ModuleError(f"{module.name} declares '// later: {name}', but every page loads {name} already")
     result = {EVERY_PAGE: loader + [m for m in modules if m.provides in every_page and m.name != LOADER]}
     for page in (m for m in modules if m.layer == "pages"):
         own = closure([page]) - every_page
         result[page.name.removesuffix(".js")] = [m for m in modules if m.provides in own]
+    for name in sorted({name for module in modules for name in module.later}):
+        own = closure([by_name[name]]) - every_page
+        result[f"{LATER}/{name}"] = [m for m in modules if m.provides in own]
     return result
+
+
+def later_of(bundle: list[Module]) -> list[str]:
+    """The `later/<Name>` bundles the modules of `bundle` may fetch on demand."""
+    return [f"{LATER}/{name}" for name in dict.fromkeys(name for module in bundle for name in module.later)]
 
 
 def _parse(path: Path, root: Path, shown: Path) -> Module:
@@ -87,19 +104,30 @@ def _parse(path: Path, root: Path, shown: Path) -> Module:
         if not match:
             break
         head.append(line.rstrip())
-        if match.group(1) not in ("provides", "needs"):
-            raise ModuleError(f"{where}: unknown declaration '{line.strip()}' (only '// provides: Name' "
-                              "and '// needs: A, B' are known)")
+        if match.group(1) not in ("provides", "needs", "later"):
+            raise ModuleError(f"{where}: unknown declaration '{line.strip()}' (only '// provides: Name', "
+                              "'// needs: A, B' and '// later: C' are known)")
     provides = PROVIDES.fullmatch(head[0]) if head else None
     if provides is None:
         raise ModuleError(f"{where}: the file must start with '// provides: Name' (one module name)")
-    needs: tuple[str, ...] = ()
-    if len(head) > 1:
-        match = NEEDS.fullmatch(head[1])
-        if match is None or len(head) > 2:
-            raise ModuleError(f"{where}: line 2 must be '// needs: A, B' (module names, comma and space)")
-        needs = tuple(match.group(1).split(", "))
-    return Module(path, path.parent.relative_to(root).as_posix(), provides.group(1), needs, source)
+    rest = head[1:]
+    needs = _names(rest, "needs", NEEDS, where, len(head))
+    later = _names(rest, "later", LATER_NEEDS, where, len(head))
+    if rest:
+        raise ModuleError(f"{where}: after '// provides: Name' come '// needs: A, B' and then '// later: C' "
+                          "(module names, comma and space), each once")
+    return Module(path, path.parent.relative_to(root).as_posix(), provides.group(1), needs, source, later)
+
+
+def _names(rest: list[str], kind: str, pattern: re.Pattern, where: str, lines: int) -> tuple[str, ...]:
+    """The names of the declaration `kind` first in `rest` (which loses it), or none; `lines` counts the head."""
+    if not rest or not rest[0].lstrip().startswith(f"// {kind}"):
+        return ()
+    line = lines - len(rest) + 1
+    match = pattern.fullmatch(rest.pop(0))
+    if match is None:
+        raise ModuleError(f"{where}: line {line} must be '// {kind}: A, B' (module names, comma and space)")
+    return tuple(match.group(1).split(", "))
 
 
 def _checked(modules: list[Module], shown: Path) -> list[Module]:
@@ -125,7 +153,13 @@ def _checked(modules: list[Module], shown: Path) -> list[Module]:
                 raise ModuleError(f"{where} needs {name} of {_shown(needed.path, shown)}, but {rule}")
             if name not in used:
                 raise ModuleError(f"{where} declares '// needs: {name}' but never uses it")
-        for name in sorted(used & by_name.keys() - set(module.needs) - {module.provides}):
+        for name in module.later:
+            if name not in by_name or by_name[name].layer != "lib" or name in module.needs:
+                raise ModuleError(f"{where} declares '// later: {name}', but only a lib/ module it does not "
+                                  "already need can load later")
+            if name not in used:
+                raise ModuleError(f"{where} declares '// later: {name}' but never uses it")
+        for name in sorted(used & by_name.keys() - set(module.needs) - set(module.later) - {module.provides}):
             raise ModuleError(f"{where} uses {name} of {_shown(by_name[name].path, shown)} without declaring it: "
                               f"add it to the file's '// needs:' line (unknown dependency)")
     return modules

@@ -7,7 +7,7 @@ const { loadModules } = require("./load-modules.js");
 
 const { LearnerMigrations: Migrate, CultureTestScore: Score, ExportFile: Export, TeamProfile: Team } = loadModules(
   "lib/shared-words.js", "lib/learner-migrations.js", "lib/culture-test-score.js", "lib/learner-schema.js",
-  "lib/export-file.js", "lib/team-profile.js");
+  "lib/export-file.js", "lib/import-file.js", "lib/team-profile.js");
 
 // version 1: a1 a2 a3 | b1 b2 b3; version 2: a1 kept, a2 reworded, a3 removed, a4 new | b1 b2 kept, b3 -> b4 reworded
 // version 3: b2 removed, b5 new

@@ -6,9 +6,9 @@ const assert = require("node:assert/strict");
 const { loadModules } = require("./load-modules.js");
 
 const {
-  CultureTestScore: Score, LearnerSchema: Schema, ExportFile: Export, LessonProgress, Milestones, PlanMarkdown, TeamProfile: Team,
-} = loadModules("lib/shared-words.js", "lib/culture-test-score.js", "lib/learner-migrations.js", "lib/learner-schema.js", "lib/export-file.js",
-  "lib/lesson-progress.js", "lib/milestones.js", "lib/plan-markdown.js", "lib/team-profile.js");
+  CultureTestScore: Score, LearnerSchema: Schema, ExportFile: Export, ImportFile: Import, LessonProgress, Milestones, PlanMarkdown, TeamProfile: Team,
+} = loadModules("lib/shared-words.js", "lib/culture-test-score.js", "lib/learner-migrations.js", "lib/learner-schema.js", "lib/export-file.js", "lib/import-file.js",
+  "lib/lesson-progress.js", "lib/milestones.js", "lib/plan-cover.js", "lib/plan-markdown.js", "lib/team-profile.js");
 
 const bank = {
   version: 1, scale: { min: 1, max: 6 },
@@ -41,7 +41,7 @@ test("serialise then parseExport gives back exactly the same sections", () => {
   const file = Export.serialise(sections(), "2025-01-03T12:00:00.000Z");
   assert.equal(file.format, "learning-culture-course");
   assert.equal(file.version, 1);
-  const parsed = Export.parseExport(JSON.stringify(file));
+  const parsed = Import.parseExport(JSON.stringify(file));
   assert.equal(parsed.ok, true);
   assert.deepEqual(parsed.data, sections());
 });
@@ -67,7 +67,7 @@ test("parseExport refuses bad files with a precise reason", () => {
     [JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { version: 1, answers: { "x": "a".repeat(20001) } } } }), "too-long", "data.worksheet.answers.x"],
   ];
   for (const [text, code, path] of cases) {
-    const result = Export.parseExport(text);
+    const result = Import.parseExport(text);
     assert.equal(result.ok, false, text.slice(0, 80));
     assert.deepEqual(result.problem, { path, code }, text.slice(0, 80));
   }
@@ -83,17 +83,17 @@ test("the languages, attempts, rating scale and card words come from the page's 
   const sample = { language: words.languages[words.languages.length - 1],
     "culture-test": { version: 1, attempts: { [retake]: { bank_version: 1, answers: { a1: { [words.questions[0]]: max } } } } },
     experiments: { version: 1, cards: [card] } };
-  assert.equal(Export.parseExport(file(sample)).ok, true);
-  assert.equal(Export.parseExport(file({ language: "de" })).ok, false);
+  assert.equal(Import.parseExport(file(sample)).ok, true);
+  assert.equal(Import.parseExport(file({ language: "de" })).ok, false);
   process.env.COURSE_WORDS = JSON.stringify({ ...words, languages: [...words.languages, "de"], attempts: [first, "third"],
     scale: { min: 1, max: max + 1 }, card: { ...words.card, decisions: ["keep"] } });
   try {
-    assert.equal(Export.parseExport(file({ language: "de" })).ok, true);
-    assert.equal(Export.parseExport(file({ "culture-test": sample["culture-test"] })).problem.code, "unknown-key");
+    assert.equal(Import.parseExport(file({ language: "de" })).ok, true);
+    assert.equal(Import.parseExport(file({ "culture-test": sample["culture-test"] })).problem.code, "unknown-key");
     const third = { version: 1, attempts: { third: { bank_version: 1, answers: { a1: { [words.questions[0]]: max + 1 } } } } };
-    assert.equal(Export.parseExport(file({ "culture-test": third })).ok, true);
+    assert.equal(Import.parseExport(file({ "culture-test": third })).ok, true);
     assert.equal(Score.latestAttempt(bank, third), third.attempts.third);
-    assert.equal(Export.parseExport(file({ experiments: sample.experiments })).problem.code, "not-choice");
+    assert.equal(Import.parseExport(file({ experiments: sample.experiments })).problem.code, "not-choice");
   } finally {
     process.env.COURSE_WORDS = JSON.stringify(words);
   }
@@ -107,7 +107,7 @@ test("__proto__ and constructor keys anywhere are refused, and no prototype is p
     `{"format":"${Export.FORMAT}","version":1,"data":{"progress":{"version":1,"done":{"constructor":null},"last":null}}}`,
   ];
   for (const text of files) {
-    const result = Export.parseExport(text);
+    const result = Import.parseExport(text);
     assert.equal(result.ok, false, text);
     assert.ok(["bad-id", "unknown-key"].includes(result.problem.code), text);
   }
@@ -115,7 +115,7 @@ test("__proto__ and constructor keys anywhere are refused, and no prototype is p
 });
 
 test("a file larger than the limit is refused before parsing", () => {
-  const result = Export.parseExport(" ".repeat(Export.MAX_FILE + 1));
+  const result = Import.parseExport(" ".repeat(Export.MAX_FILE + 1));
   assert.deepEqual(result.problem, { path: "", code: "too-large" });
 });
 
@@ -133,7 +133,7 @@ test("older stored shapes are migrated, not dropped", () => {
   assert.deepEqual(progress.value, { version: 1, done: { "why/index": null, "how/eight-levers": null }, last: null });
   // and an old shape inside an export file is migrated too
   const file = JSON.stringify({ format: Export.FORMAT, version: 1, data: { worksheet: { "start-role": "Coach" } } });
-  assert.deepEqual(Export.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
+  assert.deepEqual(Import.parseExport(file).data.worksheet, { version: 1, answers: { "start-role": "Coach" } });
   // a test attempt with `answers: null` has no ratings yet; the other attempt stays as it is
   const test = Schema.check("culture-test", { version: 1, attempts: { first: attempt(2, 5), retake: { bank_version: 1, answers: null } } });
   assert.deepEqual(test.value.attempts.retake.answers, {});
@@ -152,10 +152,10 @@ test("a newer stored version is refused so that it is kept aside rather than ove
 
 test("count says how much each section holds, for the import review", () => {
   const data = sections();
-  const counts = Object.keys(Schema.SECTIONS).map((name) => Export.count(name, data[name]));
+  const counts = Object.keys(Schema.SECTIONS).map((name) => Import.count(name, data[name]));
   assert.deepEqual(counts, [1, 1, 1, 2, 1, 1, 1, 1]);
-  assert.equal(Export.count("worksheet", { version: 1, answers: { a: "  " } }), 0);
-  assert.equal(Export.count("experiments", undefined), 0);
+  assert.equal(Import.count("worksheet", { version: 1, answers: { a: "  " } }), 0);
+  assert.equal(Import.count("experiments", undefined), 0);
 });
 
 const map = { modules: [

@@ -2,7 +2,8 @@
 // needs: CourseUI, CourseModules
 /* The course as an installable app that works offline: registers the service worker (sw.js at
    the site's root, written by hooks/app.py; only in builds that link a web app manifest, so never
-   in the offline package or LMS packages), hands it the first page's files to cache, and after a
+   in the offline package or LMS packages), hands it the first page's files to cache and each
+   page's files loaded on demand (so they work offline before first use), and after a
    new build's worker took over, follows the next link with a full page load so the new version
    is used from then on. When the worker cannot be installed, the course works as before and says
    so once. */
@@ -29,11 +30,16 @@
     article.insertBefore(box, article.firstChild);
   }
 
+  /* What the page fetches only when it is needed (CourseModules.need): kept ahead, for offline use. */
+  function onDemand() {
+    return Array.prototype.map.call(document.querySelectorAll("[data-course-on-demand] [data-bundle]"), function (link) { return link.href; });
+  }
+
   /* The first page and what it loaded, for the worker to keep (it ran before the worker did). */
   function handOver(worker) {
     var same = performance.getEntriesByType("resource").map(function (entry) { return entry.name; })
       .filter(function (url) { return url.indexOf(root().href) === 0; });
-    worker.postMessage({ cache: [location.href.split("#")[0]].concat(same) });
+    worker.postMessage({ cache: [location.href.split("#")[0]].concat(same, onDemand()) });
   }
 
   function watch(worker) {
@@ -51,7 +57,11 @@
       if (first) watch(registration.installing || registration.waiting);
       if (first && registration.active && !registration.installing) handOver(registration.active);
       // instant navigation makes no page load, so look for a new build at each page change
-      window.CourseModules.start("CourseApp", function () { registration.update().catch(function () {}); });
+      window.CourseModules.start("CourseApp", function () {
+        registration.update().catch(function () {});
+        var later = onDemand();
+        if (later.length && navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage({ cache: later });
+      });
     }, sayOnce);
     navigator.serviceWorker.addEventListener("controllerchange", function () { if (!first) renewed = true; first = false; });
   }

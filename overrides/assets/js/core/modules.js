@@ -2,11 +2,12 @@
 /* Loads and starts the browser modules, each on its own: a module whose file or start-up throws is
    reported on the console with its name, and the others still load and start. hooks/assets.py
    wraps every other module of a bundle in CourseModules.load, so this file comes first and is not
-   wrapped itself. */
+   wrapped itself. Also fetches the bundles a page loads on demand. */
 (function () {
   "use strict";
   var loaded = {};
   var startedOn = {}; // module name -> the page content it last started on
+  var fetched = {};   // bundle -> the promise of its script having run
 
   function report(name, step, error) {
     console.error("Course module " + name + " failed to " + step + ":", error);
@@ -40,5 +41,31 @@
     });
   }
 
-  window.CourseModules = { load: load, start: start };
+  /* Fetch a bundle the page lists as loaded on demand (overrides/main.html) with a script element,
+     once; resolves when it has run, rejects when it cannot be fetched (then a later call tries again). */
+  function need(bundle) {
+    if (!fetched[bundle]) {
+      fetched[bundle] = new Promise(function (resolve, reject) {
+        var listed = document.querySelector('[data-course-on-demand] [data-bundle="' + bundle + '"]');
+        var script = document.createElement("script");
+        script.onload = resolve;
+        script.onerror = function () {
+          delete fetched[bundle];
+          script.remove();
+          reject(new Error("Course bundle " + bundle + " could not be fetched"));
+        };
+        if (!listed) { script.onerror(); return; }
+        script.src = listed.href;
+        document.head.appendChild(script);
+      });
+    }
+    return fetched[bundle];
+  }
+
+  /* A lib/ module its user declares with `// later: Name`, fetched when first asked for. */
+  function later(name) {
+    return need("later/" + name).then(function () { return window[name]; });
+  }
+
+  window.CourseModules = { load: load, start: start, need: need, later: later };
 })();

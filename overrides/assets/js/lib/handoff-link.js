@@ -1,7 +1,7 @@
 // provides: HandoffLink
 /* "Continue on another device": the learner's export file, compressed, in a link's fragment (the
    part after "#", which browsers never send to a server). Writing and reading the fragment and the
-   compression; what the file holds is checked by ExportFile.parseExport like any imported file.
+   compression; what the file holds is checked by ImportFile.parseExport like any imported file.
    No DOM and no storage. */
 (function () {
   "use strict";

@@ -1,10 +1,11 @@
 // provides: PlanMarkdown
-// needs: LearnerSchema, SharedWords
+// needs: LearnerSchema, SharedWords, PlanCover
 /* The learner's action plan as readable Markdown in the page's language. Pure functions. */
 (function () {
   "use strict";
   var Schema = window.LearnerSchema;
   var filled = Schema.filled;
+  var answerText = window.PlanCover.answerText;
 
   /* Learner text as literal text in any Markdown viewer: its HTML shows as text (< as &lt;) and
      brackets cannot make links or images (such as javascript: links). */
@@ -16,35 +17,14 @@
   /* An answer as a quotation, so it stands apart from the question it answers. */
   function quoted(value) { return value.split("\n").map(function (line) { return line.trim() ? "> " + line : ">"; }).join("\n"); }
 
-  /* The answer to a prompt as plain text ("" when not written); a choice gives its label. */
-  function answerText(prompt, answers) {
-    var value = answers[prompt.id];
-    if (prompt.type === "choice") {
-      var chosen = prompt.choices.filter(function (c) { return c.id === value; })[0];
-      value = chosen ? chosen.label : "";
-    }
-    return filled(value) ? value.trim() : "";
-  }
-
-  /* The plan's cover lines: the learner's name, then the answers of the course's first module
-     (Start: organisation and role), as {label, value}; the printed plan shows the same. */
-  function cover(catalogue, answers, name, nameLabel) {
-    var lines = filled(name) ? [{ label: nameLabel, value: name.trim() }] : [];
-    (catalogue.modules[0] ? catalogue.modules[0].prompts : []).forEach(function (prompt) {
-      var value = answerText(prompt, answers);
-      if (value) lines.push({ label: prompt.label, value: value });
-    });
-    return lines;
-  }
-
   /* input = {t (wording), title, date, catalogue: {modules: [{id, title, prompts: [{id, label, type, choices}]}]},
               state (sections), scores (dimension scores or null), number (formats a number),
               name (the learner's, may be empty), includeEmpty (also the questions not answered)}
-     The first module's answers are on the cover, not repeated below it. */
+     The first module's answers are on the cover (PlanCover, as on the printed plan), not repeated below it. */
   function toMarkdown(input) {
     var t = input.t, state = input.state, lines = ["# " + input.title, ""];
     var answers = (state.worksheet || Schema.empty("worksheet")).answers;
-    cover(input.catalogue, answers, input.name, t.plan_cover_name).forEach(function (line) {
+    window.PlanCover.lines(input.catalogue, answers, input.name, t.plan_cover_name).forEach(function (line) {
       lines.push("**" + line.label + ":** " + mdCell(line.value) + "  ");
     });
     lines.push("**" + t.plan_cover_date + ":** " + input.date, "");
@@ -77,5 +57,5 @@
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
   }
 
-  window.PlanMarkdown = { toMarkdown: toMarkdown, cover: cover, literal: literal };
+  window.PlanMarkdown = { toMarkdown: toMarkdown, literal: literal };
 })();

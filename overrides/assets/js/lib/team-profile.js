@@ -1,5 +1,5 @@
 // provides: TeamProfile
-// needs: ExportFile, CultureTestScore
+// needs: ImportFile, CultureTestScore
 /* Several people's export files combined into a team profile. Pure functions. */
 (function () {
   "use strict";
@@ -13,7 +13,7 @@
     minimum = minimum || 3;
     var seen = {}, people = [], rejected = [];
     files.forEach(function (file) {
-      var parsed = file.text === null ? { ok: false, problem: { code: "too-large" } } : window.ExportFile.parseExport(file.text);
+      var parsed = file.text === null ? { ok: false, problem: { code: "too-large" } } : window.ImportFile.parseExport(file.text);
       if (!parsed.ok) { rejected.push({ name: file.name, code: parsed.problem.code }); return; }
       var test = parsed.data["culture-test"];
       var attempt = Score.latestAttempt(bank, test);  // an earlier version of this bank is carried over

@@ -1,9 +1,10 @@
 // provides: ActionPlanPage
-// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat, SharedWords, PlanMarkdown, RadarChart
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema, CultureTestScore, NumberFormat, SharedWords, PlanCover
+// later: RadarChart
 /* The action-plan page: the largest gaps of the latest test attempt as focus, experiment cards
    (add, edit, remove; saved on every input), each module's questions folded away until one is
-   answered, and printing with a cover (name, organisation, date, the test's chart). Prompts are handled by worksheet.js,
-   export by data-transfer.js. */
+   answered, and printing with a cover (name, organisation, date, the test's chart, whose code is
+   fetched once the test is complete). Prompts are handled by worksheet.js, export by data-transfer.js. */
 (function () {
   "use strict";
   var Schema = window.LearnerSchema;
@@ -40,7 +41,7 @@
   function renderCover(root) {
     var t = Learner.t();
     var catalogue = { modules: Learner.pageJson("course-worksheet") || [] };
-    var lines = window.PlanMarkdown.cover(catalogue, Learner.load("worksheet").answers, Learner.load("certificate").name, t.plan_cover_name);
+    var lines = window.PlanCover.lines(catalogue, Learner.load("worksheet").answers, Learner.load("certificate").name, t.plan_cover_name);
     lines.push({ label: t.plan_cover_date, value: window.NumberFormat.date(new Date(), t.date_locale) });
     var details = root.querySelector("[data-cover-details]");
     details.textContent = "";
@@ -52,14 +53,17 @@
     var ready = !!scores && window.CultureTestScore.complete(scores);
     root.querySelector("[data-cover-chart]").hidden = !ready;
     if (ready) {
-      window.RadarChart.render(root.querySelector("[data-cover-chart-svg]"), {
-        axes: scores.map(function (s) { return s.title; }),
-        series: [
-          { name: t.test_series_reality, className: "course-radar__series--reality", values: scores.map(function (s) { return s.realityPct; }) },
-          { name: t.test_series_aspiration, className: "course-radar__series--aspiration", values: scores.map(function (s) { return s.aspirationPct; }) }
-        ],
-        title: t.test_chart_title, description: t.test_chart_description, legend: root.querySelector("[data-cover-legend]")
-      });
+      var box = root.querySelector("[data-cover-chart-svg]");
+      window.CourseModules.later("RadarChart").then(function (Radar) {
+        Radar.render(box, {
+          axes: scores.map(function (s) { return s.title; }),
+          series: [
+            { name: t.test_series_reality, className: "course-radar__series--reality", values: scores.map(function (s) { return s.realityPct; }) },
+            { name: t.test_series_aspiration, className: "course-radar__series--aspiration", values: scores.map(function (s) { return s.aspirationPct; }) }
+          ],
+          title: t.test_chart_title, description: t.test_chart_description, legend: root.querySelector("[data-cover-legend]")
+        });
+      }, function () { box.textContent = t.load_failed; });
     }
   }
 

@@ -1,9 +1,10 @@
 // provides: CultureTestPage
-// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, RadarChart, SharedWords, LearnerMigrations
+// needs: CourseLearner, CourseUI, CourseModules, CultureTestScore, NumberFormat, SharedWords, LearnerMigrations
+// later: RadarChart
 /* The Learning Culture test page: restores and saves ratings (keyed by statement id, shared by
    both languages and both test pages), and draws the results. Scoring is in culture-test-score.js;
    an attempt answered on an earlier item bank is carried over (learner-migrations.js) and the
-   results say which statements changed since. */
+   results say which statements changed since. The chart's code is fetched once there is a chart to draw. */
 (function () {
   "use strict";
   var KEY = "culture-test";
@@ -110,10 +111,13 @@
       if (firstScores && Score.complete(firstScores)) {
         series.push({ name: t.test_series_first, className: "course-radar__series--first", values: firstScores.map(function (s) { return s.realityPct; }) });
       }
-      window.RadarChart.render(root.querySelector("[data-test-chart-svg]"), {
-        axes: scores.map(function (s) { return s.title; }), series: series,
-        title: t.test_chart_title, description: t.test_chart_description, legend: root.querySelector("[data-test-legend]")
-      });
+      var box = root.querySelector("[data-test-chart-svg]");
+      window.CourseModules.later("RadarChart").then(function (Radar) {
+        Radar.render(box, {
+          axes: scores.map(function (s) { return s.title; }), series: series,
+          title: t.test_chart_title, description: t.test_chart_description, legend: root.querySelector("[data-test-legend]")
+        });
+      }, function () { box.textContent = t.load_failed; });
     }
 
     // Focus for the action plan: the two or three largest positive gaps.

@@ -1,5 +1,5 @@
 // provides: DataTransferPage
-// needs: CourseLearner, CourseUI, CourseModules, CourseBackup, LearnerSchema, ExportFile, HandoffLink, PlanMarkdown, CultureTestScore, NumberFormat
+// needs: CourseLearner, CourseUI, CourseModules, CourseBackup, LearnerSchema, ExportFile, ImportFile, HandoffLink, PlanMarkdown, CultureTestScore, NumberFormat
 /* Export (Markdown plan, JSON of all data), import from a file or a link made on another device
    (validate, show what will be replaced, apply all or nothing), "delete all my course data", and
    on the your-data page how safely this browser keeps it, on the action-plan and your-data pages. */
@@ -7,6 +7,7 @@
   "use strict";
   var Schema = window.LearnerSchema;
   var Export = window.ExportFile;
+  var Import = window.ImportFile;
   var Learner = window.CourseLearner;
   var format = window.CourseUI.format;
   var pending = null;
@@ -52,7 +53,7 @@
     rows.textContent = "";
     var now = Learner.snapshot();
     Object.keys(Schema.SECTIONS).forEach(function (name) {
-      rows.appendChild(window.CourseUI.tableRow([t["section_" + name], String(Export.count(name, now[name])), String(Export.count(name, data[name]))]));
+      rows.appendChild(window.CourseUI.tableRow([t["section_" + name], String(Import.count(name, now[name])), String(Import.count(name, data[name]))]));
     });
     root.querySelector("[data-import-review]").hidden = false;
   }
@@ -67,7 +68,7 @@
       message(root, "[data-import-message]", reason({ code: "too-large", path: "" }), true);
       return;
     }
-    file.text().then(function (text) { accept(root, Export.parseExport(text)); });
+    file.text().then(function (text) { accept(root, Import.parseExport(text)); });
   }
 
   /* An export read from a file or a link: refused with its reason, or shown for review. */
@@ -86,7 +87,7 @@
     history.replaceState(history.state, "", location.pathname + location.search);
     var template = Learner.t().handoff_error;
     window.HandoffLink.fromFragment(hash, Export.MAX_FILE).then(function (read) {
-      if (!accept(root, read.ok ? Export.parseExport(read.text) : read, template)) return;
+      if (!accept(root, read.ok ? Import.parseExport(read.text) : read, template)) return;
       message(root, "[data-import-message]", Learner.t().handoff_arrived);
       root.querySelector("[data-import-review]").scrollIntoView();
     });

@@ -1,9 +1,11 @@
 // provides: IssuedCertificatePage
-// needs: CourseLearner, CourseUI, CourseModules, CredentialCheck, LearnerSchema
+// needs: CourseLearner, CourseUI, CourseModules, LearnerSchema
+// later: CredentialCheck
 /* The community's certificate on the certificate page: the learner imports the file the issuer
    sent (tools/issuer.py), it is verified against the published keys (lib/credential-check.js),
    kept with the learner's data and printed in the page's language with its QR code and link.
-   Every value is written as text; the QR code is drawn from its rows of 0 and 1. */
+   Every value is written as text; the QR code is drawn from its rows of 0 and 1. The check's code
+   is fetched only when there is a certificate to check. */
 (function () {
   "use strict";
   var Learner = window.CourseLearner;
@@ -12,10 +14,13 @@
 
   function published() { return Learner.pageJson("course-issuer-keys"); }
 
-  /* Checks the issued certificate; resolves to the CredentialCheck result. */
+  /* Checks the issued certificate; resolves to the CredentialCheck result, rejects when the check's
+     code cannot be fetched. */
   function check(issued) {
     if (!window.crypto || !window.crypto.subtle) return Promise.resolve({ ok: false, reason: "no-crypto" });
-    return window.CredentialCheck.verify(issued.credential, published(), new Date().toISOString(), window.crypto.subtle);
+    return window.CourseModules.later("CredentialCheck").then(function (Check) {
+      return Check.verify(issued.credential, published(), new Date().toISOString(), window.crypto.subtle);
+    });
   }
 
   function qr(rows, label) {
@@ -81,7 +86,7 @@
         Learner.save("certificate", clean);
         show(root, clean.issued, result.summary);
         message(root, t.issued_imported);
-      });
+      }, function () { message(root, t.load_failed); });
     });
   }
 
@@ -89,7 +94,10 @@
     var root = document.querySelector("[data-course-certificate]");
     if (!root) return;
     var issued = Learner.load("certificate").issued;
-    if (issued) check(issued).then(function (result) { if (result.ok) show(root, issued, result.summary); });
+    if (issued) {
+      check(issued).then(function (result) { if (result.ok) show(root, issued, result.summary); },
+        function () { message(root, Learner.t().load_failed); });
+    }
     root.querySelector("[data-issued-file]").addEventListener("change", function (event) {
       if (event.target.files[0]) importFile(root, event.target.files[0]);
     });

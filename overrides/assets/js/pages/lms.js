@@ -1,5 +1,5 @@
 // provides: CourseLMS
-// needs: CourseLearner, CourseMilestones, Milestones, LessonProgress, ExportFile, CourseUI, CourseModules
+// needs: CourseLearner, CourseMilestones, Milestones, LessonProgress, ExportFile, ImportFile, CourseUI, CourseModules
 /* Inside an LMS package, the course pages talk to the launch page's bridge (assets/lms/launch.js):
    on the first page of a launch they take back the learner's data the LMS kept (the newer of the
    LMS's and this browser's copy wins, and the learner is told), and on every page they report
@@ -48,7 +48,7 @@
   }
 
   function isEmpty(sections) {
-    return Object.keys(sections).every(function (name) { return ExportFile.count(name, sections[name]) === 0; });
+    return Object.keys(sections).every(function (name) { return window.ImportFile.count(name, sections[name]) === 0; });
   }
 
   function syncedAt() {
@@ -60,7 +60,7 @@
   function restore() {
     var text = bridge.takeStored();
     if (text === null) return;
-    var parsed = ExportFile.parseExport(text);
+    var parsed = window.ImportFile.parseExport(text);
     if (!parsed.ok) return;  // unreadable: keep this browser's data, the next save replaces it
     var local = Learner.snapshot();
     var lmsTime = Date.parse(parsed.exported) || 0;
