@@ -65,6 +65,11 @@ def start_reading(tab) -> None:
     next link followed is an instant page change."""
     tab.mouse.move(4, 4)
     tab.mouse.move(8, 8)  # a move to where the pointer already is may not count as one
+    wait_for_page_list(tab)
+
+
+def wait_for_page_list(tab) -> None:
+    """Wait until Material has sitemap.xml, its list of the pages instant navigation may load."""
     tab.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
     tab.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")  # its load handler has run
 

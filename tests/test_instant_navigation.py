@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import start_reading
+from conftest import start_reading, wait_for_page_list
 
 TOOL_PAGES = {
     "introduction/learning-culture-test/": "[data-course-test][data-ready]",
@@ -90,9 +90,8 @@ def test_a_first_visit_fetches_the_list_of_pages_only_once_the_reader_starts(bro
     tab.wait_for_timeout(300)
     assert sitemap_requests(tab) == [], "the list of pages was fetched before the reader did anything"
     FIRST_USE[first_use](tab)
-    tab.wait_for_function("() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/sitemap.xml'))")
+    wait_for_page_list(tab)
     assert sitemap_requests(tab) == [site["url"] + SITEMAP]
-    tab.evaluate("() => new Promise((resolve) => setTimeout(resolve, 0))")
     tab.evaluate("window.__instantMarker = 1")
     tab.locator('.md-sidebar--primary a[href$="action-learning/"]').first.click()
     tab.wait_for_url("**/how/action-learning/")
