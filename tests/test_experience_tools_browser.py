@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout, expect
 
 from course.item_bank import load_item_bank
 from course.selfchecks import load_self_checks
@@ -155,7 +155,21 @@ def test_results_chart_is_readable_on_a_phone_with_a_legend_line_per_series(phon
     change.scroll_into_view_if_needed()
     box = change.bounding_box()
     assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
-    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # the page itself does not scroll sideways once it has settled (a scroll may still be running)
+    try:
+        phone.wait_for_function("width => document.documentElement.scrollWidth <= width", arg=PHONE["width"],
+                               timeout=5000)
+    except PlaywrightTimeout:
+        pytest.fail(f"the page scrolls sideways on a phone; past the edge: {overflowing(phone)}")
+
+
+def overflowing(page, width: int = PHONE["width"]) -> list:
+    """The elements that reach past the right edge of a screen this wide, outermost first."""
+    return page.evaluate("""width => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > width + 0.5)
+        .filter(e => !e.parentElement.closest('[style*=overflow], .md-typeset__scrollwrap'))
+        .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""",
+        width)
 
 
 def test_self_check_marks_the_learners_own_choice_and_the_right_answer_with_a_sign_and_words(desktop, site, language):
