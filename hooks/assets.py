@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 
 from course import events
 from course.browser_modules import EVERY_PAGE, LAYERS, LOADER, Module, ModuleError, bundles, later_of, ordered
+from course.file_cache import folder_version
 from course.languages import all_built
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     context["course_modules"] = [f"{SCRIPTS}/{name}.js" for name in wanted]
     context["course_on_demand"] = {name: f"{SCRIPTS}/{name}.js" for name in on_demand}
     context["course_page_styles"] = [f"assets/css/{name}" for name, classes in config.extra.get("page_styles", {}).items()
-                                     if re.search(r'class="(?:[^"]* )?(?:%s)[ "]' % "|".join(map(re.escape, classes)), page.content or "")]
+                                     if _has_class(page.content or "", classes)]
     return context
 
 
@@ -97,8 +98,7 @@ _cache: dict[tuple, dict[str, list[Module]]] = {}
 
 def _bundles() -> dict[str, list[Module]]:
     """The bundles, worked out again only when a browser file changed (`mkdocs serve`)."""
-    files = sorted((OVERRIDES / "assets/js").glob("*/*.js"))
-    key = tuple((path, path.stat().st_mtime_ns) for path in files)
+    key = folder_version(OVERRIDES / "assets/js")  # looked at once per build
     if key not in _cache:
         try:
             _cache.clear()
@@ -110,12 +110,20 @@ def _bundles() -> dict[str, list[Module]]:
 
 def _named(pattern: re.Pattern, attribute: str, page: Page, known: dict[str, list[Module]]) -> list[str]:
     """The page controllers the page's content names in `attribute`; an unknown one stops the build."""
-    names = [f"pages/{name}" for names in pattern.findall(page.content or "") for name in names.split()]
+    content = page.content or ""
+    # most pages name none: a substring test is far cheaper than the pattern's scan
+    names = [f"pages/{name}" for names in pattern.findall(content) for name in names.split()] if attribute in content else []
     for name in names:
         if name not in known:
             raise PluginError(f"{page.file.src_uri}: a fragment names the browser module '{name.removeprefix('pages/')}' "
                               f"({attribute}), but there is no overrides/assets/js/{name}.js")
     return list(dict.fromkeys(names))
+
+
+def _has_class(html: str, classes: list[str]) -> bool:
+    """Whether an element in `html` has one of `classes` (tested for as text first: most pages have none)."""
+    return any(name in html for name in classes) and re.search(
+        r'class="(?:[^"]* )?(?:%s)[ "]' % "|".join(map(re.escape, classes)), html) is not None
 
 
 def _wrapped(module: Module) -> str:

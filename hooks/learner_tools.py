@@ -39,9 +39,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
         return dict(prompts=found, routes=load_routes(set(found), languages=languages),
                     criteria=load_criteria(set(found), languages=languages), bank=item_bank(languages),
                     cards=load_cards(languages=languages))
-    _data.update(loaded("Learner tools", load, languages=site_languages(config).all))
-    _data["issuer"] = loaded("Certificate issuer", lambda: {"keys": [key.for_browser() for key in load_keys()],
-                                                            "revoked": load_revoked()})
+    languages = site_languages(config).all
+    _data.update(loaded("Learner tools", load, languages=languages))
+    _data["issuer"] = loaded("Certificate issuer", lambda languages: {
+        "keys": [key.for_browser() for key in load_keys(languages=languages)], "revoked": load_revoked(languages=languages)},
+        languages=languages)
 
 
 @event_priority(events.AFTER_I18N)

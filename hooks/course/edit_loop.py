@@ -37,10 +37,12 @@ def plan(config: MkDocsConfig, languages: SiteLanguages, built: list[str]) -> st
     """At the start of a build: the one language to rebuild, or None to build every language
     (`built`: the languages a full build builds; with one, as under LANG_ONLY, there is no gain)."""
     global _versions, _outdated, _only
+    _only = None
+    if not _serving:
+        return None  # `mkdocs build`: nothing to compare with, so nothing to look at
     previous, _versions = _versions, _watched_versions(config)
     outdated, _outdated = _outdated, _translation_flags(Path(config.docs_dir), languages)
-    _only = None
-    if not _serving or previous is None:
+    if previous is None:
         return None
     changed = {path for path in previous.keys() | _versions.keys() if previous.get(path) != _versions.get(path)}
     if not changed or not changed <= previous.keys() & _versions.keys():

@@ -39,10 +39,10 @@ class Settings:
     criteria: dict[str, str]
 
 
-def load_keys(folder: Path = ISSUER) -> list[PublicKey]:
+def load_keys(folder: Path = ISSUER, languages: tuple[str, ...] | None = None) -> list[PublicKey]:
     """The published public keys; a DataError names file, entry and problem."""
     path = folder / "keys.yml"
-    problems = Problems(path, configured(None))
+    problems = Problems(path, configured(languages))
     data = mapping(load_yaml(path), "top level", problems)
     keys = []
     for index, raw in enumerate(sequence(data.get("keys"), "keys", problems)):
@@ -64,10 +64,10 @@ def load_keys(folder: Path = ISSUER) -> list[PublicKey]:
     return keys
 
 
-def load_revoked(folder: Path = ISSUER) -> list[dict]:
+def load_revoked(folder: Path = ISSUER, languages: tuple[str, ...] | None = None) -> list[dict]:
     """The revoked credentials: [{id, date, reason}]."""
     path = folder / "revoked.yml"
-    problems = Problems(path, configured(None))
+    problems = Problems(path, configured(languages))
     data = mapping(load_yaml(path), "top level", problems)
     revoked = []
     for index, raw in enumerate(sequence(data.get("revoked"), "revoked", problems)):

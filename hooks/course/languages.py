@@ -6,6 +6,7 @@ and the hidden list in overrides/main.html that language.js reads after instant 
 from __future__ import annotations
 
 import functools
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 PROJECT = Path(__file__).resolve().parents[2]
+_loaded: dict[str, SiteLanguages] = {}  # by mkdocs.yml's absolute path
 
 
 def building(config: MkDocsConfig) -> str:
@@ -74,12 +76,19 @@ class SiteLanguages:
 def site_languages(config: MkDocsConfig) -> SiteLanguages:
     """The site's languages, from the i18n plugin's configuration as MkDocs loaded it."""
     entries = [{"locale": item.locale, "default": item.default} for item in config.plugins["i18n"].config.languages]
-    return _from_entries(entries, config.extra)
+    languages = _from_entries(entries, config.extra)
+    if config.config_file_path:  # what project_languages answers for this mkdocs.yml from now on
+        _loaded[os.path.abspath(config.config_file_path)] = languages
+    return languages
 
 
 def project_languages(config_file: Path = PROJECT / "mkdocs.yml") -> SiteLanguages:
-    """The site's languages read from mkdocs.yml itself, for scripts and tests that run no build."""
-    return _project_languages(Path(config_file).resolve())
+    """The site's languages read from mkdocs.yml itself, for scripts and tests that run no build
+    (in a build, the languages the build loaded from it: parsing it again costs time)."""
+    key = os.path.abspath(config_file)
+    if key not in _loaded:
+        _loaded[key] = _project_languages(Path(key).resolve())
+    return _loaded[key]
 
 
 def languages_for(docs: Path) -> SiteLanguages:

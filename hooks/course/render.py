@@ -7,6 +7,8 @@ from jinja2 import Environment, StrictUndefined
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
+from course import template_code
+
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -21,7 +23,8 @@ def render(config: MkDocsConfig, name: str, **context: object) -> str:
         # optimized=False: Jinja's optimizer folds constant expressions, which fragments hardly have;
         # skipping it makes compiling them (once per build process) about a tenth faster
         _environments[key] = config.theme.get_env().overlay(undefined=StrictUndefined, autoescape=True,
-                                                            optimized=False)
+                                                            optimized=False,
+                                                            bytecode_cache=template_code.shared)
     return _environments[key].get_template(f"fragments/{name}").render(**context)
 
 
