@@ -131,4 +131,4 @@ revoke-certificate: $(VENV)/.installed
 	$(BIN)/python tools/issuer.py revoke "$(ID)" "$(REASON)"
 
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache .cache

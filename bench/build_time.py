@@ -15,7 +15,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from common import ROOT
+
+from course.template_code import FOLDER as TEMPLATE_CACHE  # on the path once common is imported
 
 # The plain build inherits mkdocs.yml (same Markdown, extensions, theme features, plugins) and
 # drops what the project adds. An empty custom_dir stands in for overrides/.
@@ -43,25 +45,30 @@ def build_seconds(config: Path, site_dir: Path) -> tuple[float, float]:
 
 
 def compare(runs: int, instructions: bool) -> dict:
-    """Median build seconds of the course and of plain Material, and the course's overhead; with
+    """Median build seconds of the course and of plain Material, and the course's overhead (also for
+    the course's first build, before hooks/build_cache.py has kept compiled templates); with
     `instructions`, also the instructions each build executes, counted once by Valgrind."""
     with tempfile.TemporaryDirectory(dir=_memory_folder()) as scratch:
         scratch_dir = Path(scratch)
         configs = _configs(scratch_dir)
-        times: dict[str, list[tuple[float, float]]] = {name: [] for name in configs}
+        times: dict[str, list[tuple[float, float]]] = {name: [] for name in (*configs, "cold")}
         build_seconds(configs["course"], scratch_dir / "warm-up")  # fill the OS file cache first
         for run in range(runs):
             # ABBA order: neither side always runs first, right after the other
-            for name in (("course", "plain") if run % 2 == 0 else ("plain", "course")):
-                times[name].append(build_seconds(configs[name], scratch_dir / name))
+            for name in (("course", "plain", "cold") if run % 2 == 0 else ("cold", "plain", "course")):
+                if name == "cold":  # a first build: the course's compiled templates not kept yet
+                    shutil.rmtree(ROOT / TEMPLATE_CACHE, ignore_errors=True)
+                times[name].append(build_seconds(configs["course" if name == "cold" else name], scratch_dir / name))
         pages = sum(1 for _ in (scratch_dir / "course").rglob("index.html"))
         counted = _instructions(configs, scratch_dir) if instructions else None
     result: dict = {"runs": runs, "pages": pages, "instructions": counted}
     for index, measure in enumerate(("wall", "cpu")):
-        course, plain = ([run[index] for run in times[name]] for name in ("course", "plain"))
+        course, plain, cold = ([run[index] for run in times[name]] for name in ("course", "plain", "cold"))
         result[measure] = {"course": statistics.median(course), "plain": statistics.median(plain),
-                           "overhead": _overhead(course, plain), "interval": _interval(course, plain),
-                           "spread": {"course": (min(course), max(course)), "plain": (min(plain), max(plain))}}
+                           "cold": statistics.median(cold), "overhead": _overhead(course, plain),
+                           "interval": _interval(course, plain), "cold overhead": _overhead(cold, plain),
+                           "spread": {name: (min(values), max(values)) for name, values
+                                      in (("course", course), ("plain", plain), ("cold", cold))}}
     return result
 
 
