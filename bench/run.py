@@ -1,9 +1,10 @@
-"""`make bench`: build time against plain Material, page weight, Lighthouse, in-browser timings, the
-edit loop and the course at 1x, 3x and 10x its pages (bench/scaling.py). Prints Markdown tables with the targets
+"""`make bench`: build time against plain Material, the time of each event handler of a build
+(bench/hook_times.py), page weight, Lighthouse, in-browser timings, the edit loop, the LMS packages
+and the course at 1x, 3x and 10x its pages (bench/scaling.py). Prints Markdown tables with the targets
 beside the figures (copy them into BENCHMARKS.md); asserts nothing. Options: --runs N (builds per
 side, default 21), --edits N (saves per side and language for the edit loop, default 7),
 --scaling-runs N (builds per side and size, default 3),
---skip build,instructions,editloop,weight,lighthouse,timings,scaling."""
+--skip build,instructions,hooks,editloop,weight,lighthouse,timings,scaling,lms."""
 from __future__ import annotations
 
 import argparse
@@ -18,6 +19,7 @@ from pathlib import Path
 import browser_timings
 import build_time
 import edit_loop
+import hook_times
 import lighthouse
 import lms
 import page_weight
@@ -38,6 +40,8 @@ def main() -> None:
     print(f"# Benchmark {datetime.date.today().isoformat()}\n\nMachine: {_machine()}\n")
     if "build" not in options.skip:
         _print_build(build_time.compare(options.runs, instructions="instructions" not in options.skip))
+    if "hooks" not in options.skip:
+        hook_times.print_table(hook_times.measure())
     if "editloop" not in options.skip:
         _print_edit_loop(edit_loop.measure(options.edits))
     with tempfile.TemporaryDirectory() as scratch:
@@ -162,7 +166,7 @@ def _options() -> argparse.Namespace:
     parser.add_argument("--scaling-runs", type=int, default=3,
                         help="builds per side and size in the scaling part (a 10x build takes about a minute)")
     parser.add_argument("--skip", default="",
-                        help="comma-separated parts to leave out: build,instructions,editloop,weight,lighthouse,timings,scaling,lms")
+                        help="comma-separated parts to leave out: build,instructions,hooks,editloop,weight,lighthouse,timings,scaling,lms")
     options = parser.parse_args()
     options.skip = set(filter(None, options.skip.split(",")))
     return options
