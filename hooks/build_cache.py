@@ -1,6 +1,7 @@
-"""Build speed: compile each template once, not once per language build and build (the code is kept
-in memory and in .cache/templates: course/template_code.py); look at each source file's version once
-per build, not each time a hook asks for the file."""
+"""Build speed and memory: compile each template once, not once per language build and build (the
+code is kept in memory and in .cache/templates: course/template_code.py); look at each source file's
+version once per build, not each time a hook asks for the file; let go of each page's text once the
+page is written."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ if TYPE_CHECKING:
     import jinja2
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 
 @event_priority(events.FIRST)
@@ -26,6 +28,15 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     template_code.shared.keep_beside(config.config_file_path)
     env.bytecode_cache = template_code.shared
     return env
+
+
+@event_priority(events.LAST)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Let go of the page's Markdown and HTML once it is written: MkDocs keeps every page until the
+    build ends, and mkdocs-static-i18n builds the next language before this one's build ends."""
+    # empty, not None: MkDocs works out a page's title (in later pages' navigation) from whether they are None
+    page.markdown = page.content = ""
+    return output
 
 
 @event_priority(events.LAST)

@@ -83,3 +83,20 @@ def test_abbreviations_show_their_expansion_from_the_glossary_of_the_pages_langu
         assert titles.get("L&D") == expansion, f"{language}: {titles}"
         assert all(f"*[{term}]: {title}" in glossary for term, title in titles.items()), titles
         assert "*[" not in html, f"{language}: a glossary line shows as text"
+
+
+FOOTER_LINK = re.compile(r'<a href="([^"]*)" class="md-footer__link md-footer__link--(?:prev|next)" aria-label="[^:"]*: ([^"]*)"')
+TITLE = re.compile(r"<title>(.*?) - [^<]*</title>")
+
+
+def test_every_previous_and_next_link_carries_the_title_of_the_page_it_leads_to(site):
+    # Pages are built one after another, and the build lets go of each page's text once it is
+    # written (hooks/build_cache.py): a later page must still show an earlier page's title.
+    checked = 0
+    for page in site["dir"].rglob("index.html"):
+        for href, title in FOOTER_LINK.findall(page.read_text(encoding="utf-8")):
+            target = (page.parent / href).resolve() / "index.html"
+            found = TITLE.search(target.read_text(encoding="utf-8"))
+            assert found and unescape(title) == unescape(found[1]), f"{page}: link to {href} says {title!r}"
+            checked += 1
+    assert checked > 2 * len(PAGES)
