@@ -2,6 +2,7 @@
 served pages, and a one-language rebuild leaves the same site as a full build."""
 from __future__ import annotations
 
+import contextlib
 import filecmp
 import os
 import subprocess
@@ -41,22 +42,41 @@ def append(path: Path, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + f"\n\n{text}\n", encoding="utf-8")
 
 
-@pytest.fixture()
-def served(tmp_path):
-    """A copy of the course under `mkdocs serve`, with the address `make serve` gives it."""
-    project = copy_project(tmp_path / "project")
+@contextlib.contextmanager
+def serving(project: Path, only: str | None = None):
+    """`mkdocs serve` of a project, with the address `make serve` gives it; `only`: LANG_ONLY."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
     env = {**{k: v for k, v in os.environ.items() if k != "LANG_ONLY"}, "SITE_URL": url,  # every language
-           "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")}
+           "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **({"LANG_ONLY": only} if only else {})}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
-        wait_for(url + f"nl/{LESSON}/", "<h1")
-        yield project, url
+        yield url
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture()
+def served(tmp_path):
+    """A copy of the course under `mkdocs serve`, every language."""
+    project = copy_project(tmp_path / "project")
+    with serving(project) as url:
+        wait_for(url + f"nl/{LESSON}/", "<h1")
+        yield project, url
+
+
+@pytest.mark.parametrize("language", project_languages().all)
+def test_each_language_serves_alone_at_the_root_and_shows_a_save(language, tmp_path):
+    project = copy_project(tmp_path / "project")
+    with serving(project, only=language) as url:
+        lesson = url + f"{LESSON}/"
+        wait_for(lesson, f'<html lang="{language}"')
+        others = [other for other in project_languages().all if other != language]
+        assert all(fetch(url + f"{other}/{LESSON}/") == "" for other in others), "another language was served"
+        append(project / f"docs/{language}/{LESSON}.md", "Saved while serving one language.")
+        wait_for(lesson, "Saved while serving one language.", f'<html lang="{language}"')
 
 
 def test_lesson_data_and_nav_edits_show_in_the_served_pages(served):
