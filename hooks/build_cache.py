@@ -48,4 +48,3 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     """Stop remembering file versions when a build fails (mkdocs serve goes on)."""
     file_cache.build_ended()
-

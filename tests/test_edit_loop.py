@@ -47,7 +47,7 @@ def serving(project: Path, only: str | None = None):
     """`mkdocs serve` of a project, with the address `make serve` gives it; `only`: LANG_ONLY."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    env = {**{k: v for k, v in os.environ.items() if k != "LANG_ONLY"}, "SITE_URL": url,  # every language
+    env = {**{k: v for k, v in os.environ.items() if k != "LANG_ONLY"}, "SITE_URL": url,  # every language unless `only`
            "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks"), **({"LANG_ONLY": only} if only else {})}
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

@@ -5,7 +5,6 @@ each page's address in every language for the language switcher (overrides/parti
 and the hidden list in overrides/main.html that language.js reads after instant navigation)."""
 from __future__ import annotations
 
-import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -98,7 +97,6 @@ def languages_for(docs: Path) -> SiteLanguages:
     return project_languages(config_file) if config_file.is_file() else project_languages()
 
 
-@functools.lru_cache(maxsize=8)
 def _project_languages(config_file: Path) -> SiteLanguages:
     with config_file.open(encoding="utf-8") as handle:
         data = yaml_load(handle)
